@@ -1,0 +1,77 @@
+"""What a check is: a pure function from an evidence bundle to an outcome.
+
+Checks declare the scenario and steps whose records they read (like Lighthouse audits
+declare their artifacts). The runner turns missing or failed evidence into an
+*inconclusive* outcome with the reason, so a check body only ever sees evidence that
+exists, and a missing observation can never pass or fail a criterion by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from botaudit.evidence.model import EvidenceBundle, ScenarioRecord
+from botaudit.lexicon import Matcher
+
+Outcome = Literal["pass", "partial", "fail", "inconclusive", "not_applicable", "not_assessed"]
+JUDGED: frozenset[str] = frozenset({"pass", "partial", "fail"})
+
+
+class CheckResult(BaseModel):
+    outcome: Outcome
+    explanation: str
+    evidence: list[str] = Field(
+        default_factory=list,
+        description="References into the bundle: 'scenario/step' or artefact paths.",
+    )
+    quotes: list[str] = Field(default_factory=list, description="Text found, personal data masked.")
+
+
+Judge = Callable[[ScenarioRecord, Matcher], CheckResult]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    scenario: str
+    steps: tuple[str, ...]
+    summary: str
+    judge: Judge
+
+    def run(self, bundle: EvidenceBundle, matcher: Matcher) -> CheckResult:
+        record = bundle.scenario(self.scenario)
+        if record is None:
+            return CheckResult(
+                outcome="inconclusive",
+                explanation=f"The scenario '{self.scenario}' did not run, so there is no evidence.",
+            )
+        for step_name in self.steps:
+            step = record.step(step_name)
+            if step is None or not step.ok:
+                why = step.error if step is not None else (record.error or "it did not run")
+                return CheckResult(
+                    outcome="inconclusive",
+                    explanation=f"Step '{step_name}' of scenario '{self.scenario}' has no "
+                    f"evidence: {why}",
+                    evidence=[f"{self.scenario}/{step_name}"],
+                )
+        return self.judge(record, matcher)
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str, *, scenario: str, steps: tuple[str, ...], summary: str):
+    """Register a judge function as the check `name`."""
+
+    def register(judge: Judge) -> Judge:
+        if name in CHECKS:
+            raise ValueError(f"check {name!r} registered twice")
+        CHECKS[name] = Check(name, scenario, steps, summary, judge)
+        return judge
+
+    return register

@@ -1,0 +1,95 @@
+"""Typed views of what scenario steps record.
+
+Steps store these models' JSON in `StepRecord.data`; checks parse them back. One model per
+kind of observation keeps the contract between a step and the checks that read it in one
+place.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+StorageArea = Literal["sessionStorage", "localStorage", "cookie", "indexedDB"]
+
+
+class MessageView(BaseModel):
+    """One message node of the widget as a reader (or a screen reader) meets it."""
+
+    text: str
+    label: str = Field(default="", description="Sender label text, when the config names one.")
+    accessible_name: str = Field(default="", description="aria-label or title of the node.")
+    alt_texts: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    agent: bool = Field(default=False, description="Matched the config's agent_message selector.")
+
+
+class WidgetView(BaseModel):
+    """The widget as shown at one moment (`capture_widget`)."""
+
+    visible_text: str
+    hidden_names: list[str] = Field(
+        default_factory=list,
+        description="Alt texts, aria-labels and titles inside the widget: read by screen "
+        "readers, not shown as text.",
+    )
+    bot_messages: list[MessageView] = Field(default_factory=list)
+    user_message_count: int | None = None
+    screenshot: str | None = None
+
+
+class Exchange(BaseModel):
+    """One message sent and the bot messages that followed (`send` and friends)."""
+
+    sent: str = Field(description="What was typed, with personal data masked.")
+    source: str = ""
+    replies: list[MessageView] = Field(default_factory=list)
+    timed_out: bool = False
+    elapsed_ms: int = 0
+
+
+class HandoffRequests(BaseModel):
+    """Attempts to reach a human (`request_human`)."""
+
+    greeting_instruction: str | None = None
+    attempts: list[Exchange] = Field(default_factory=list)
+    stopped_because: str = ""
+
+
+class PersonalDataInput(BaseModel):
+    """Synthetic personal data typed as a citizen would (`send_personal_data`)."""
+
+    kinds: list[str]
+    exchanges: list[Exchange] = Field(default_factory=list)
+
+
+class StorageHit(BaseModel):
+    """A probe value found in browser storage."""
+
+    area: StorageArea
+    origin: str
+    key: str
+    probe: str = Field(description="Which probe: hetu, phone, email.")
+    form: str = Field(description="How it was stored: plain, url-encoded, json-escaped, ...")
+
+
+class StorageSnapshot(BaseModel):
+    """Every storage area of every frame at one moment (`snapshot_storage`)."""
+
+    moment: str
+    areas_inspected: list[str] = Field(default_factory=list)
+    origins: list[str] = Field(default_factory=list)
+    entry_count: dict[str, int] = Field(default_factory=dict)
+    hits: list[StorageHit] = Field(default_factory=list)
+    dump: str | None = None
+    errors: list[str] = Field(default_factory=list)
+
+
+class EndConversation(BaseModel):
+    """The end/delete-conversation control (`end_conversation`)."""
+
+    found: bool
+    via: Literal["config", "lexicon"] | None = None
+    labels: list[str] = Field(default_factory=list)
+    detail: str = ""

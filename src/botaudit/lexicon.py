@@ -1,0 +1,131 @@
+"""Phrase lists per audit language (`scenarios/lexicon.yaml`), validated and compiled.
+
+Gathering uses the lexicon to know what to type (requests for a human, personal-data
+sentences); checks use it to know what to look for (bot-identity words, handoff signals).
+Both read the same file so the words typed and the words judged cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from botaudit.errors import UsageError
+from botaudit.resources import data_dir
+
+Language = Literal["fi", "sv", "en"]
+
+
+class Phrases(BaseModel):
+    """The phrases of one language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bot_identity: list[str]
+    ambiguous_identity: list[str]
+    human_requests: list[str]
+    greeting_instruction: list[str]
+    handoff_signals: list[str]
+    human_channels: list[str]
+    end_conversation: list[str]
+    personal_data_warning: list[str]
+    limits_stated: list[str]
+    neutral_opening: str
+    personal_data_message: str
+
+    @field_validator(
+        "bot_identity",
+        "ambiguous_identity",
+        "greeting_instruction",
+        "handoff_signals",
+        "human_channels",
+        "personal_data_warning",
+        "limits_stated",
+    )
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid regex: {exc}") from exc
+        return patterns
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fi: Phrases
+    sv: Phrases
+    en: Phrases
+
+    def for_language(self, language: str) -> Phrases:
+        return getattr(self, language)
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+class Matcher:
+    """Compiled patterns of one language, with the searches checks and steps need."""
+
+    def __init__(self, phrases: Phrases) -> None:
+        self.phrases = phrases
+
+    @cached_property
+    def _compiled(self) -> dict[str, list[re.Pattern[str]]]:
+        fields = (
+            "bot_identity",
+            "ambiguous_identity",
+            "greeting_instruction",
+            "handoff_signals",
+            "human_channels",
+            "personal_data_warning",
+            "limits_stated",
+        )
+        return {name: _compile(getattr(self.phrases, name)) for name in fields}
+
+    def find(self, category: str, text: str) -> list[str]:
+        """The distinct matched spans of `category`'s patterns in `text`, in text order."""
+        spans: list[tuple[int, str]] = []
+        for pattern in self._compiled[category]:
+            spans.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
+        seen: dict[str, None] = {}
+        for _, span in sorted(spans):
+            seen.setdefault(span, None)
+        return list(seen)
+
+    def greeting_instruction(self, text: str) -> str | None:
+        """The keyword a greeting tells the user to type to reach a human, if any."""
+        for pattern in self._compiled["greeting_instruction"]:
+            match = pattern.search(text)
+            if match:
+                return match.group(1).strip()
+        return None
+
+
+def lexicon_path() -> Path:
+    return data_dir("scenarios") / "lexicon.yaml"
+
+
+def load_lexicon(path: Path | None = None) -> tuple[Lexicon, str]:
+    """The lexicon and the sha256 of its file."""
+    path = path or lexicon_path()
+    raw = path.read_bytes()
+    try:
+        return Lexicon.model_validate(yaml.safe_load(raw)), hashlib.sha256(raw).hexdigest()
+    except (yaml.YAMLError, ValidationError) as exc:
+        first = str(exc).splitlines()[0:3]
+        raise UsageError(f"{path} is not a valid lexicon ({' '.join(first)}); fix the file.") from exc
+
+
+def matcher(language: str, path: Path | None = None) -> Matcher:
+    lexicon, _ = load_lexicon(path)
+    return Matcher(lexicon.for_language(language))
