@@ -48,8 +48,10 @@ def find_chromium(configured: str | None = None) -> str | None:
     Raises UsageError when an explicit choice (env var or config) does not exist, or when
     no Chromium can be found at all.
     """
-    for origin, choice in ((f"the {ENV_VAR} environment variable", os.environ.get(ENV_VAR)),
-                           ("browser.executable in the config", configured)):
+    for origin, choice in (
+        (f"the {ENV_VAR} environment variable", os.environ.get(ENV_VAR)),
+        ("browser.executable in the config", configured),
+    ):
         if choice:
             resolved = shutil.which(choice) or (choice if Path(choice).is_file() else None)
             if resolved is None:

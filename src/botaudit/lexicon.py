@@ -123,7 +123,9 @@ def load_lexicon(path: Path | None = None) -> tuple[Lexicon, str]:
         return Lexicon.model_validate(yaml.safe_load(raw)), hashlib.sha256(raw).hexdigest()
     except (yaml.YAMLError, ValidationError) as exc:
         first = str(exc).splitlines()[0:3]
-        raise UsageError(f"{path} is not a valid lexicon ({' '.join(first)}); fix the file.") from exc
+        raise UsageError(
+            f"{path} is not a valid lexicon ({' '.join(first)}); fix the file."
+        ) from exc
 
 
 def matcher(language: str, path: Path | None = None) -> Matcher:

@@ -176,18 +176,16 @@ def _decoded_variants(stored: str) -> dict[str, str]:
 
 
 def probe_forms_in(stored: str, probe: Probe) -> list[str]:
-    """How `probe` appears in `stored` (empty when it does not): plain, url-encoded, ..."""
+    """How `probe` appears in `stored`: its most direct form only (plain before url-encoded
+    before json-escaped before base64), or an empty list when it does not appear."""
     needles = _probe_needles(probe)
-    forms: list[str] = []
     for variant_name, variant in _decoded_variants(stored).items():
         lowered, normalised = variant.lower(), _normalise(variant)
         for needle_name, needle in needles.items():
             haystack = normalised if needle_name in ("normalised", "e164") else lowered
             if needle in haystack:
-                form = variant_name if needle_name == "plain" else f"{variant_name}+{needle_name}"
-                forms.append(form)
-                break
-    return forms
+                return [variant_name if needle_name == "plain" else f"{variant_name}+{needle_name}"]
+    return []
 
 
 def encoded_forms(value: str) -> list[str]:

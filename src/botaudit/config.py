@@ -1,0 +1,160 @@
+"""The audit config: what to audit and how to drive its chat widget.
+
+A YAML file validated here, so a typo in a selector key is reported with its path before a
+browser starts, instead of as a confusing timeout halfway through an audit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from botaudit.errors import UsageError
+from botaudit.report.model import Thresholds
+
+
+class Selector(BaseModel):
+    """A CSS selector, optionally inside an iframe (itself given by a CSS selector)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    css: str = Field(min_length=1)
+    iframe: str | None = None
+
+
+def _selector(value: Any) -> Any:
+    return {"css": value} if isinstance(value, str) else value
+
+
+class Widget(BaseModel):
+    """Where the chat widget's parts are. `iframe` is the default frame for every part."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    iframe: str | None = Field(default=None, description="CSS of the iframe holding the chat.")
+    launcher: Selector | None = None
+    container: Selector | None = None
+    input: Selector
+    send: Selector | None = None
+    bot_message: Selector
+    user_message: Selector | None = None
+    agent_message: Selector | None = None
+    sender_label: str | None = Field(
+        default=None, description="CSS, relative to a message node, of its sender label."
+    )
+    end_conversation: list[Selector] | None = None
+
+    @field_validator(
+        "launcher",
+        "container",
+        "input",
+        "send",
+        "bot_message",
+        "user_message",
+        "agent_message",
+        mode="before",
+    )
+    @classmethod
+    def _plain_string(cls, value: Any) -> Any:
+        return _selector(value)
+
+    @field_validator("end_conversation", mode="before")
+    @classmethod
+    def _plain_strings(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [value]
+        return [_selector(v) for v in value] if isinstance(value, list) else value
+
+    def frame_of(self, selector: Selector) -> str | None:
+        """The iframe a selector lives in: its own, else the widget's default."""
+        return selector.iframe if "iframe" in selector.model_fields_set else self.iframe
+
+
+class Target(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+
+class Timing(BaseModel):
+    """How long to wait for the bot. Quiet period: the reply has stopped changing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reply_timeout_s: float = Field(default=15, gt=0, le=300)
+    quiet_ms: int = Field(default=700, ge=100, le=10_000)
+    greeting_timeout_s: float = Field(
+        default=5, gt=0, le=120, description="How long to wait for a greeting that may not come."
+    )
+    navigation_timeout_s: float = Field(default=30, gt=0, le=300)
+
+
+class BrowserSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    executable: str | None = None
+    headless: bool = True
+    viewport: tuple[int, int] = (1280, 900)
+
+
+class AuditConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)
+    target: Target
+    language: Literal["fi", "sv", "en"] = "fi"
+    widget: Widget
+    scenarios: list[str] | None = Field(
+        default=None, description="Scenario ids to run; default: all bundled scenarios."
+    )
+    timing: Timing = Field(default_factory=Timing)
+    browser: BrowserSettings = Field(default_factory=BrowserSettings)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    report_language: Literal["fi", "en"] | None = None
+
+    def sha256(self) -> str:
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()
+
+
+def _where(error: dict[str, Any]) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+
+
+def parse_config(data: Any, source: str) -> AuditConfig:
+    """Validate config data; `source` names the file in the error."""
+    if not isinstance(data, dict):
+        raise UsageError(
+            f"{source} must be a YAML mapping with name, target and widget; see the README."
+        )
+    try:
+        return AuditConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{_where(e)}: {e['msg']}" for e in exc.errors())
+        raise UsageError(
+            f"{source} is not a valid audit config ({problems}); fix those fields."
+        ) from exc
+
+
+def load_config(path: Path) -> AuditConfig:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"Cannot read the config {path}: {exc.strerror}; check the path.") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise UsageError(f"{path} is not valid YAML{where}; fix the syntax.") from exc
+    return parse_config(data, str(path))

@@ -1,0 +1,185 @@
+"""Gathering: run the scenarios against the target and write the evidence bundle.
+
+This is the only stage that touches the outside world. Each scenario runs in a fresh
+browser context (its own storage), concurrently with the others. Whatever happens, the
+bundle gathered so far is written: an audit that fails half-way still leaves its evidence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from botaudit import __version__
+from botaudit.browser import launch_options
+from botaudit.config import AuditConfig
+from botaudit.errors import UsageError
+from botaudit.evidence.bundle import write_bundle
+from botaudit.evidence.model import (
+    BrowserInfo,
+    ConfigInfo,
+    EvidenceBundle,
+    ProbeRecord,
+    ScenarioRecord,
+    StepRecord,
+    TargetInfo,
+    ToolInfo,
+)
+from botaudit.evidence.pii import Probe, synthetic_probes
+from botaudit.gather.scenario import Scenario
+from botaudit.gather.steps import STEPS, RunContext
+from botaudit.gather.widget import WidgetDriver, WidgetNotFound
+from botaudit.lexicon import Lexicon, Matcher
+
+Progress = Callable[[str], None]
+
+
+def preflight(url: str, timeout_s: float) -> None:
+    """Fail fast, with one sentence, when the target cannot be reached at all."""
+    try:
+        response = httpx.get(url, timeout=timeout_s, follow_redirects=True)
+    except httpx.HTTPError as exc:
+        raise UsageError(
+            f"Cannot reach {url} ({type(exc).__name__}: {exc}); check target.url and that "
+            "the chatbot's site is up."
+        ) from exc
+    if response.status_code >= 400:
+        raise UsageError(
+            f"{url} answered HTTP {response.status_code}; check target.url in the config."
+        )
+
+
+async def _run_scenario(
+    browser: Browser,
+    scenario: Scenario,
+    config: AuditConfig,
+    lexicon: Lexicon,
+    probes: list[Probe],
+    bundle_dir: Path,
+    progress: Progress,
+) -> ScenarioRecord:
+    record = ScenarioRecord(id=scenario.id, title=scenario.title)
+    width, height = config.browser.viewport
+    context = await browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(config.timing.navigation_timeout_s * 1000)
+    try:
+        page = await context.new_page()
+        ctx = RunContext(
+            config=config,
+            context=context,
+            page=page,
+            driver=WidgetDriver(page, config.widget, config.timing),
+            matcher=Matcher(lexicon.for_language(config.language)),
+            lexicon=lexicon,
+            probes=probes,
+            scenario_id=scenario.id,
+            bundle_dir=bundle_dir,
+            record=record,
+        )
+        for spec in scenario.steps:
+            step = STEPS[spec.do]
+            step_record = StepRecord(step=spec.do, name=spec.name, started_at=datetime.now(UTC))
+            record.steps.append(step_record)
+            started = time.monotonic()
+            ctx.artefacts = []
+            try:
+                observed = await step.run(ctx, step.params.model_validate(spec.params))
+            except WidgetNotFound as exc:
+                step_record.ok, step_record.error = False, str(exc)
+                record.status, record.error = "error", str(exc)
+                break
+            except (PlaywrightError, TimeoutError, ValueError) as exc:
+                message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+                step_record.ok, step_record.error = False, message
+                record.status, record.error = "error", f"step '{spec.name}' failed: {message}"
+                break
+            finally:
+                step_record.duration_ms = int((time.monotonic() - started) * 1000)
+                step_record.artefacts = list(ctx.artefacts)
+            step_record.data = (
+                observed if isinstance(observed, dict) else observed.model_dump(mode="json")
+            )
+            progress(f"{scenario.id}: {spec.name} done")
+    finally:
+        await context.close()
+    return record
+
+
+async def _gather(
+    config: AuditConfig,
+    scenarios: list[Scenario],
+    lexicon: Lexicon,
+    bundle: EvidenceBundle,
+    probes: list[Probe],
+    bundle_dir: Path,
+    progress: Progress,
+) -> None:
+    options = launch_options(config.browser.executable, config.browser.headless)
+    async with async_playwright() as playwright:
+        try:
+            browser = await playwright.chromium.launch(**options)
+        except PlaywrightError as exc:
+            raise UsageError(
+                f"Chromium did not start ({str(exc).splitlines()[0]}); check the browser "
+                "install or set BOTAUDIT_CHROMIUM."
+            ) from exc
+        bundle.browser = BrowserInfo(
+            version=browser.version, executable=str(options.get("executable_path", "playwright"))
+        )
+        try:
+            records = await asyncio.gather(
+                *(
+                    _run_scenario(browser, s, config, lexicon, probes, bundle_dir, progress)
+                    for s in scenarios
+                )
+            )
+            bundle.scenarios = list(records)
+        finally:
+            await browser.close()
+
+
+def gather(
+    config: AuditConfig,
+    scenarios: list[Scenario],
+    lexicon: Lexicon,
+    lexicon_sha256: str,
+    bundle_dir: Path,
+    config_path: str | None = None,
+    progress: Progress = lambda _: None,
+) -> EvidenceBundle:
+    """Run the scenarios and write the bundle to `bundle_dir`, even when the run fails."""
+    probes = synthetic_probes()
+    bundle = EvidenceBundle(
+        tool=ToolInfo(version=__version__),
+        browser=BrowserInfo(),
+        target=TargetInfo(url=config.target.url, language=config.language),
+        config=ConfigInfo(
+            name=config.name,
+            path=config_path,
+            sha256=config.sha256(),
+            content=config.model_dump(mode="json"),
+        ),
+        lexicon_sha256=lexicon_sha256,
+        started_at=datetime.now(UTC),
+        probes=[ProbeRecord(kind=p.kind, masked=p.masked, sha256=p.sha256) for p in probes],  # type: ignore[arg-type]
+    )
+    bundle_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        preflight(config.target.url, config.timing.navigation_timeout_s)
+        asyncio.run(_gather(config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
+        not_found = [s.error for s in bundle.scenarios if s.error and "check widget." in s.error]
+        if not_found:
+            bundle.fatal_error = f"The widget was not found: {not_found[0]}."
+    except UsageError as exc:
+        bundle.fatal_error = str(exc)
+    finally:
+        bundle.finished_at = datetime.now(UTC)
+        write_bundle(bundle, bundle_dir)
+    return bundle

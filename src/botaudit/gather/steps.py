@@ -1,0 +1,264 @@
+"""The step vocabulary scenarios are written in; each step is implemented once, here.
+
+A step gets the run's context and its parameters and returns what it observed, as one of
+the models in `botaudit.evidence.observations`. Everything a step records passes through
+`mask_text` first: evidence never holds the personal data typed or found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from playwright.async_api import BrowserContext, Page
+from playwright.async_api import Error as PlaywrightError
+from pydantic import BaseModel, ConfigDict
+
+from botaudit.config import AuditConfig
+from botaudit.evidence.model import Artefact, ScenarioRecord
+from botaudit.evidence.observations import (
+    EndConversation,
+    Exchange,
+    HandoffRequests,
+    MessageView,
+    PersonalDataInput,
+    WidgetView,
+)
+from botaudit.evidence.pii import Probe, mask_text
+from botaudit.gather import storage
+from botaudit.gather.artefacts import artefact_for
+from botaudit.gather.widget import WidgetDriver
+from botaudit.lexicon import Lexicon, Matcher
+
+
+@dataclass
+class RunContext:
+    config: AuditConfig
+    context: BrowserContext
+    page: Page
+    driver: WidgetDriver
+    matcher: Matcher
+    lexicon: Lexicon
+    probes: list[Probe]
+    scenario_id: str
+    bundle_dir: Path
+    record: ScenarioRecord
+    artefacts: list[Artefact] = field(default_factory=list)
+
+    def artefact_path(self, step_name: str, suffix: str) -> Path:
+        return self.bundle_dir / "artefacts" / f"{self.scenario_id}-{step_name}{suffix}"
+
+    def keep(self, path: Path, kind: str, description: str) -> str:
+        artefact = artefact_for(path, self.bundle_dir, kind, description)
+        self.artefacts.append(artefact)
+        return artefact.path
+
+    def mask(self, text: str) -> str:
+        return mask_text(text, self.probes)
+
+    def mask_message(self, message: MessageView) -> MessageView:
+        return message.model_copy(
+            update={
+                "text": self.mask(message.text),
+                "label": self.mask(message.label),
+                "accessible_name": self.mask(message.accessible_name),
+                "alt_texts": [self.mask(t) for t in message.alt_texts],
+            }
+        )
+
+    def mask_exchange(self, exchange: Exchange) -> Exchange:
+        return exchange.model_copy(
+            update={"replies": [self.mask_message(m) for m in exchange.replies]}
+        )
+
+
+class NoParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CaptureParams(NoParams):
+    screenshot: bool = True
+
+
+class SendParams(NoParams):
+    phrase: Literal["neutral_opening"] | None = None
+    text: str | None = None
+
+
+class RequestHumanParams(NoParams):
+    greeting: str = "greeting"
+    max_attempts: int = 5
+
+
+StepFn = Callable[[RunContext, Any], Awaitable[BaseModel | dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    params: type[BaseModel]
+    run: StepFn
+    summary: str
+
+
+STEPS: dict[str, Step] = {}
+
+
+def step(name: str, params: type[BaseModel], summary: str) -> Callable[[StepFn], StepFn]:
+    def register(fn: StepFn) -> StepFn:
+        STEPS[name] = Step(name, params, fn, summary)
+        return fn
+
+    return register
+
+
+@step("open_page", NoParams, "Load the target URL.")
+async def open_page(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+    response = await ctx.page.goto(ctx.config.target.url, wait_until="load")
+    return {
+        "url": ctx.page.url,
+        "status": response.status if response else None,
+        "title": ctx.mask(await ctx.page.title()),
+    }
+
+
+@step("open_widget", NoParams, "Open the chat (click the launcher) and wait for the greeting.")
+async def open_widget(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+    await ctx.driver.open()
+    greeting = await ctx.driver.settle()
+    return {"greeting_messages": len(greeting)}
+
+
+@step("capture_widget", CaptureParams, "Read and screenshot what the widget shows now.")
+async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
+    shot = ctx.artefact_path(_current_step(ctx), ".png") if params.screenshot else None
+    view = await ctx.driver.view(shot)
+    masked = view.model_copy(
+        update={
+            "visible_text": ctx.mask(view.visible_text),
+            "hidden_names": [ctx.mask(n) for n in view.hidden_names],
+            "bot_messages": [ctx.mask_message(m) for m in view.bot_messages],
+        }
+    )
+    if shot is not None:
+        masked.screenshot = ctx.keep(shot, "screenshot", "The widget as the user sees it.")
+    return masked
+
+
+@step("send", SendParams, "Type a message and wait for the whole reply.")
+async def send(ctx: RunContext, params: SendParams) -> Exchange:
+    phrases = ctx.lexicon.for_language(ctx.config.language)
+    text = params.text or (phrases.neutral_opening if params.phrase else None)
+    if not text:
+        raise ValueError("send needs 'text' or 'phrase'")
+    exchange = await ctx.driver.send(text, ctx.mask(text), params.phrase or "text")
+    return ctx.mask_exchange(exchange)
+
+
+@step("request_human", RequestHumanParams, "Ask for a human: the greeting's way, then plainly.")
+async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffRequests:
+    from botaudit.checks.handoff import classify_handoff, greeting_labels
+
+    greeting_record = ctx.record.step(params.greeting)
+    greeting = WidgetView.model_validate(greeting_record.data) if greeting_record else None
+    instruction = ctx.matcher.greeting_instruction(greeting.visible_text) if greeting else None
+    requests: list[tuple[str, str]] = []
+    if instruction:
+        requests.append((instruction, "greeting-instruction"))
+    phrases = ctx.lexicon.for_language(ctx.config.language)
+    requests += [(r, "lexicon") for r in phrases.human_requests]
+    result = HandoffRequests(greeting_instruction=instruction, stopped_because="all requests sent")
+    seen: set[str] = set()
+    labels = greeting_labels(greeting)
+    for text, source in requests:
+        if text.casefold() in seen:
+            continue
+        if len(result.attempts) >= params.max_attempts:
+            result.stopped_because = f"max_attempts ({params.max_attempts}) reached"
+            break
+        seen.add(text.casefold())
+        exchange = ctx.mask_exchange(await ctx.driver.send(text, ctx.mask(text), source))
+        result.attempts.append(exchange)
+        # Stop at a live handoff: every further message would occupy a real person.
+        if classify_handoff(exchange.replies, ctx.matcher, labels).kind == "live":
+            result.stopped_because = "a live handoff was detected"
+            break
+    return result
+
+
+@step("send_personal_data", NoParams, "Type synthetic personal data as a citizen would.")
+async def send_personal_data(ctx: RunContext, _: NoParams) -> PersonalDataInput:
+    phrases = ctx.lexicon.for_language(ctx.config.language)
+    values = {p.kind: p.value for p in ctx.probes}
+    text = phrases.personal_data_message.format(**values)
+    exchange = await ctx.driver.send(text, ctx.mask(text), "personal_data_message")
+    return PersonalDataInput(kinds=list(values), exchanges=[ctx.mask_exchange(exchange)])
+
+
+@step("snapshot_storage", NoParams, "Read every storage area of every frame and tab.")
+async def snapshot_storage(ctx: RunContext, _: NoParams) -> BaseModel:
+    name = _current_step(ctx)
+    dump = ctx.artefact_path(name, "-storage.json")
+    snap = await storage.snapshot(ctx.context, ctx.probes, name, dump)
+    snap.dump = ctx.keep(dump, "storage-dump", "Browser storage, personal data masked.")
+    return snap
+
+
+@step("reload", NoParams, "Reload the page and reopen the widget.")
+async def reload(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+    await ctx.page.reload(wait_until="load")
+    await ctx.driver.open()
+    restored = await ctx.driver.settle()
+    return {"bot_messages_after_reload": len(restored)}
+
+
+@step("new_tab", NoParams, "Open the target in a second tab of the same browser.")
+async def new_tab(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+    page = await ctx.context.new_page()
+    await page.goto(ctx.config.target.url, wait_until="load")
+    driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing)
+    await driver.open()
+    restored = await driver.settle()
+    return {"tabs": len(ctx.context.pages), "bot_messages_in_new_tab": len(restored)}
+
+
+@step("end_conversation", NoParams, "Click the end/delete-conversation control, if any.")
+async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
+    ctx.page.on("dialog", lambda dialog: dialog.accept())
+    widget = ctx.config.widget
+    if widget.end_conversation:
+        labels = []
+        for selector in widget.end_conversation:
+            await ctx.driver.locator(selector).first.click()
+            labels.append(selector.css)
+        await ctx.page.wait_for_load_state("load")
+        return EndConversation(found=True, via="config", labels=labels)
+    labels = [
+        label
+        for lang in ("fi", "sv", "en")
+        for label in ctx.lexicon.for_language(lang).end_conversation
+    ]
+    scope = ctx.driver.default_scope
+    for label in labels:
+        pattern = re.compile(re.escape(label), re.IGNORECASE)
+        for candidate in (
+            scope.get_by_role("button", name=pattern),
+            scope.get_by_role("link", name=pattern),
+            scope.get_by_text(pattern),
+        ):
+            control = candidate.first
+            try:
+                if await control.is_visible():
+                    await control.click()
+                    await ctx.page.wait_for_load_state("load")
+                    return EndConversation(found=True, via="lexicon", labels=[label])
+            except PlaywrightError:
+                continue
+    return EndConversation(found=False, detail="no visible control named " + " / ".join(labels))
+
+
+def _current_step(ctx: RunContext) -> str:
+    return ctx.record.steps[-1].name
