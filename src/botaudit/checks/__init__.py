@@ -1,0 +1,9 @@
+"""Checks: pure functions from an evidence bundle to an outcome, registered by name.
+
+Importing this package registers every check in `CHECKS`.
+"""
+
+from botaudit.checks import disclosure, greeting, handoff, storage_privacy  # noqa: F401
+from botaudit.checks.base import CHECKS, Check, CheckResult, Outcome
+
+__all__ = ["CHECKS", "Check", "CheckResult", "Outcome"]

@@ -1,0 +1,138 @@
+"""Does the widget say it is a bot, before the user types? (AI Act Art. 50(1), (5))"""
+
+from __future__ import annotations
+
+from botaudit.checks.base import CheckResult, check
+from botaudit.evidence.model import ScenarioRecord
+from botaudit.evidence.observations import Exchange, WidgetView
+from botaudit.lexicon import Matcher
+
+SCENARIO = "bot-identity"
+
+
+def _view(record: ScenarioRecord, name: str) -> WidgetView:
+    return WidgetView.model_validate(record.step(name).data)  # type: ignore[union-attr]
+
+
+def _refs(view: WidgetView, *steps: str) -> list[str]:
+    refs = [f"{SCENARIO}/{s}" for s in steps]
+    return refs + ([view.screenshot] if view.screenshot else [])
+
+
+@check(
+    "bot_identity_before_typing",
+    scenario=SCENARIO,
+    steps=("before_typing",),
+    summary="Visible text names the answerer a bot/AI before the first user message.",
+)
+def bot_identity_before_typing(record: ScenarioRecord, m: Matcher) -> CheckResult:
+    view = _view(record, "before_typing")
+    refs = _refs(view, "before_typing")
+    plain = m.find("bot_identity", view.visible_text)
+    if plain:
+        return CheckResult(
+            outcome="pass",
+            explanation="Before the user typed anything, the widget's visible text says the "
+            f"answerer is a bot: {', '.join(repr(p) for p in plain)}.",
+            evidence=refs,
+            quotes=_sentences_with(view.visible_text, plain),
+        )
+    ambiguous = m.find("ambiguous_identity", view.visible_text)
+    hidden = m.find("bot_identity", " | ".join(view.hidden_names)) + m.find(
+        "ambiguous_identity", " | ".join(view.hidden_names)
+    )
+    if ambiguous or hidden:
+        parts = []
+        if ambiguous:
+            parts.append(f"only ambiguous wording is visible ({', '.join(map(repr, ambiguous))})")
+        if hidden:
+            parts.append(f"alt text or accessible names say {', '.join(map(repr, hidden))}")
+        return CheckResult(
+            outcome="partial",
+            explanation="No plain statement that the answerer is a bot before the first "
+            f"message: {'; '.join(parts)}. A title 'Chat', a product name or a logo's alt "
+            "text does not tell every user they are talking to a machine.",
+            evidence=refs,
+            quotes=ambiguous + hidden,
+        )
+    later = _later_disclosure(record, m)
+    if later:
+        return CheckResult(
+            outcome="fail",
+            explanation="The widget says it is a bot only after the user's first message "
+            f"({', '.join(map(repr, later))}); Art. 50(5) requires it at the latest at the "
+            "first interaction.",
+            evidence=[*refs, f"{SCENARIO}/first_message"],
+            quotes=later,
+        )
+    return CheckResult(
+        outcome="fail",
+        explanation="Nothing the widget shows before the first message (text, alt texts, "
+        "accessible names) says the answerer is a bot or AI.",
+        evidence=refs,
+        quotes=[view.visible_text[:300]] if view.visible_text else [],
+    )
+
+
+def _later_disclosure(record: ScenarioRecord, m: Matcher) -> list[str]:
+    step = record.step("first_message")
+    if step is None or not step.ok:
+        return []
+    exchange = Exchange.model_validate(step.data)
+    return m.find("bot_identity", " ".join(r.text for r in exchange.replies))
+
+
+def _sentences_with(text: str, spans: list[str]) -> list[str]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [line for line in lines if any(s.lower() in line.lower() for s in spans)][:5]
+
+
+@check(
+    "message_attribution",
+    scenario=SCENARIO,
+    steps=("after_first_message",),
+    summary="Every bot message carries a bot label in text or accessible name.",
+)
+def message_attribution(record: ScenarioRecord, m: Matcher) -> CheckResult:
+    view = _view(record, "after_first_message")
+    if not view.bot_messages:
+        return CheckResult(
+            outcome="inconclusive",
+            explanation="No bot message was on screen to attribute.",
+            evidence=[f"{SCENARIO}/after_first_message"],
+        )
+    plain, weak, none = [], [], []
+    for message in view.bot_messages:
+        names = " | ".join([message.label, message.accessible_name, *message.alt_texts])
+        if m.find("bot_identity", names):
+            plain.append(message)
+        elif names.strip(" |"):
+            weak.append(message)
+        else:
+            none.append(message)
+    total = len(view.bot_messages)
+    names = sorted(
+        {n for msg in weak for n in [msg.label, msg.accessible_name, *msg.alt_texts] if n}
+    )
+    evidence = [f"{SCENARIO}/after_first_message"]
+    if none:
+        return CheckResult(
+            outcome="fail",
+            explanation=f"{len(none)} of {total} bot messages carry no sender label, "
+            "accessible name or alt text at all: nothing tells who is answering.",
+            evidence=evidence,
+        )
+    if weak:
+        return CheckResult(
+            outcome="partial",
+            explanation=f"{len(weak)} of {total} bot messages are attributed only by a label "
+            f"or image that does not say 'bot' ({', '.join(map(repr, names))}); a logo or "
+            "product name does not show the answer comes from a machine.",
+            evidence=evidence,
+            quotes=names,
+        )
+    return CheckResult(
+        outcome="pass",
+        explanation=f"All {total} bot messages are labelled as coming from a bot.",
+        evidence=evidence,
+    )

@@ -1,0 +1,70 @@
+"""What the opening messages tell the user: limits, and how much there is to read."""
+
+from __future__ import annotations
+
+from botaudit.checks.base import CheckResult, check
+from botaudit.evidence.model import ScenarioRecord
+from botaudit.evidence.observations import WidgetView
+from botaudit.lexicon import Matcher
+
+SCENARIO = "bot-identity"
+CONCISE_WORDS = 40
+TOO_LONG_WORDS = 80
+
+
+def _greeting(record: ScenarioRecord) -> WidgetView:
+    return WidgetView.model_validate(record.step("before_typing").data)  # type: ignore[union-attr]
+
+
+@check(
+    "greeting_states_limits",
+    scenario=SCENARIO,
+    steps=("before_typing",),
+    summary="The greeting states what the bot cannot do or that it is still learning.",
+)
+def greeting_states_limits(record: ScenarioRecord, m: Matcher) -> CheckResult:
+    view = _greeting(record)
+    evidence = [f"{SCENARIO}/before_typing"]
+    limits = m.find("limits_stated", view.visible_text)
+    if limits:
+        return CheckResult(
+            outcome="pass",
+            explanation=f"The greeting states the bot's limits ({', '.join(map(repr, limits))}).",
+            evidence=evidence,
+            quotes=limits,
+        )
+    return CheckResult(
+        outcome="fail",
+        explanation="Nothing shown before the first message says what the bot cannot do or "
+        "that its answers may be incomplete.",
+        evidence=evidence,
+    )
+
+
+@check(
+    "greeting_length",
+    scenario=SCENARIO,
+    steps=("before_typing",),
+    summary=f"The greeting is concise (≤ {CONCISE_WORDS} words).",
+)
+def greeting_length(record: ScenarioRecord, m: Matcher) -> CheckResult:
+    view = _greeting(record)
+    evidence = [f"{SCENARIO}/before_typing"]
+    if not view.bot_messages:
+        return CheckResult(
+            outcome="not_applicable",
+            explanation="The widget shows no greeting messages.",
+            evidence=evidence,
+        )
+    words = sum(len(msg.text.split()) for msg in view.bot_messages)
+    count = len(view.bot_messages)
+    summary = f"The greeting is {count} message(s), {words} words"
+    if words <= CONCISE_WORDS:
+        return CheckResult(outcome="pass", explanation=summary + ".", evidence=evidence)
+    outcome = "partial" if words <= TOO_LONG_WORDS else "fail"
+    return CheckResult(
+        outcome=outcome,
+        explanation=summary + f": more than {CONCISE_WORDS} words to read before asking "
+        "anything (the study found the amount of text reduced clarity).",
+        evidence=evidence,
+    )

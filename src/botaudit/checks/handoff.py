@@ -1,0 +1,152 @@
+"""Can a citizen reach a human? Live handoff, another concrete channel, or nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from botaudit.checks.base import CheckResult, check
+from botaudit.evidence.model import ScenarioRecord
+from botaudit.evidence.observations import HandoffRequests, MessageView, WidgetView
+from botaudit.lexicon import Matcher
+
+SCENARIO = "human-handoff"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Masked values still show that a channel was named: the evidence masks phone numbers.
+_MASKED_CHANNEL = re.compile(r"\[(phone|email) masked\]")
+
+
+@dataclass
+class Handoff:
+    kind: Literal["live", "channel", "none"]
+    reasons: list[str] = field(default_factory=list)
+
+
+def greeting_labels(greeting: WidgetView | None) -> set[str]:
+    """Sender labels the bot used before any request: a new label means someone else."""
+    if greeting is None:
+        return set()
+    return {m.label for m in greeting.bot_messages}
+
+
+def classify_handoff(replies: list[MessageView], m: Matcher, bot_labels: set[str]) -> Handoff:
+    live: list[str] = []
+    channels: list[str] = []
+    for reply in replies:
+        if reply.agent:
+            live.append(f"a message from an agent: {reply.text[:120]!r}")
+        elif (
+            reply.label
+            and bot_labels
+            and reply.label not in bot_labels
+            and not m.find("bot_identity", reply.label)
+        ):
+            live.append(f"the sender label changed to {reply.label!r}")
+        signals = m.find("handoff_signals", reply.text)
+        if signals:
+            live.append(f"transfer wording {', '.join(map(repr, signals))} in {reply.text[:160]!r}")
+        named = m.find("human_channels", reply.text)
+        named += [x.group(0) for x in _MASKED_CHANNEL.finditer(reply.text)]
+        named += [x.group(0) for x in _EMAIL.finditer(reply.text)]
+        named += [link for link in reply.links if link.startswith(("tel:", "mailto:"))]
+        if named:
+            channels.append(f"{', '.join(map(repr, named))} in {reply.text[:160]!r}")
+    if live:
+        return Handoff("live", live)
+    if channels:
+        return Handoff("channel", channels)
+    return Handoff("none")
+
+
+@check(
+    "human_handoff",
+    scenario=SCENARIO,
+    steps=("handoff",),
+    summary="Asking for a human leads to a live handoff, or at least a concrete channel.",
+)
+def human_handoff(record: ScenarioRecord, m: Matcher) -> CheckResult:
+    data = HandoffRequests.model_validate(record.step("handoff").data)  # type: ignore[union-attr]
+    greeting_step = record.step("greeting")
+    greeting = WidgetView.model_validate(greeting_step.data) if greeting_step else None
+    labels = greeting_labels(greeting)
+    evidence = [f"{SCENARIO}/handoff"]
+    shot = record.step("after_handoff")
+    if shot and shot.ok and shot.data.get("screenshot"):
+        evidence.append(shot.data["screenshot"])
+    if not data.attempts or all(not a.replies for a in data.attempts):
+        return CheckResult(
+            outcome="inconclusive",
+            explanation="The bot answered none of the requests for a human, so whether a "
+            "handoff exists could not be seen.",
+            evidence=evidence,
+        )
+    channel_found: tuple[int, str, Handoff] | None = None
+    for number, attempt in enumerate(data.attempts, start=1):
+        result = classify_handoff(attempt.replies, m, labels)
+        if result.kind == "live":
+            how = (
+                "the greeting's instruction"
+                if attempt.source == "greeting-instruction"
+                else ("a plain request")
+            )
+            note = "" if data.greeting_instruction else " The greeting gave no instruction."
+            return CheckResult(
+                outcome="pass",
+                explanation=f"A live handoff followed attempt {number} ({how}: "
+                f"{attempt.sent!r}): {result.reasons[0]}.{note}",
+                evidence=evidence,
+                quotes=[r.text for r in attempt.replies][:4],
+            )
+        if result.kind == "channel" and channel_found is None:
+            channel_found = (number, attempt.sent, result)
+    tried = ", ".join(repr(a.sent) for a in data.attempts)
+    if channel_found:
+        number, sent, result = channel_found
+        return CheckResult(
+            outcome="partial",
+            explanation=f"No live handoff after {len(data.attempts)} requests ({tried}), but "
+            f"attempt {number} ({sent!r}) named another human channel: {result.reasons[0]}.",
+            evidence=evidence,
+            quotes=result.reasons[:3],
+        )
+    return CheckResult(
+        outcome="fail",
+        explanation=f"Neither a live handoff nor another human channel after "
+        f"{len(data.attempts)} requests ({tried}).",
+        evidence=evidence,
+        quotes=[r.text for a in data.attempts for r in a.replies][:4],
+    )
+
+
+@check(
+    "handoff_instruction_in_greeting",
+    scenario=SCENARIO,
+    steps=("greeting",),
+    summary="The greeting tells how to reach a human.",
+)
+def handoff_instruction_in_greeting(record: ScenarioRecord, m: Matcher) -> CheckResult:
+    greeting = WidgetView.model_validate(record.step("greeting").data)  # type: ignore[union-attr]
+    evidence = [f"{SCENARIO}/greeting"]
+    instruction = m.greeting_instruction(greeting.visible_text)
+    if instruction:
+        return CheckResult(
+            outcome="pass",
+            explanation=f"The greeting tells the user to type {instruction!r} to reach a human.",
+            evidence=evidence,
+            quotes=[instruction],
+        )
+    channel = classify_handoff(greeting.bot_messages, m, set())
+    if channel.kind != "none":
+        return CheckResult(
+            outcome="partial",
+            explanation="The greeting names a human channel but not how to reach a person "
+            f"in this chat: {channel.reasons[0]}.",
+            evidence=evidence,
+        )
+    return CheckResult(
+        outcome="fail",
+        explanation="The greeting says nothing about reaching a human; the user must "
+        "invent a way (as the study found outside VisitOulu).",
+        evidence=evidence,
+    )
