@@ -1,0 +1,261 @@
+"""The command line: audit, report, demo, demo-server, checklist.
+
+Exit codes: 0 the audit ran and met the threshold, 1 it ran and fell short, 2 it could not
+run (bad input, unreachable target, widget not found) - with whatever was gathered saved.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from botaudit import __version__
+from botaudit.errors import UsageError
+
+app = typer.Typer(
+    help="Audit a public-service chatbot against the fourteen public-service chatbot values.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+checklist_app = typer.Typer(help="Validate and list checklists.", no_args_is_help=True)
+app.add_typer(checklist_app, name="checklist")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class FailOn(StrEnum):
+    red = "red"
+    yellow = "yellow"
+    never = "never"
+
+
+class Lang(StrEnum):
+    fi = "fi"
+    en = "en"
+
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Output folder (default: reports/<name>/<timestamp>/)."),
+]
+FailOption = Annotated[FailOn, typer.Option(help="Exit 1 when a value is this colour or worse.")]
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Report language.")]
+ChecklistOption = Annotated[
+    Path | None, typer.Option("--checklist", help="A checklist file instead of the bundled one.")
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _default_out(name: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return Path("reports") / name / stamp
+
+
+def _summarise(outcome, fail_on: FailOn) -> int:  # type: ignore[no-untyped-def]
+    report = outcome.report
+    table = Table(title=f"botaudit {report.audit.name} — {report.target.url}")
+    for column in ("#", "value", "status", "score", "coverage"):
+        table.add_column(column)
+    colours = {"green": "green", "yellow": "yellow", "red": "red", "not_assessed": "dim"}
+    for value in report.values:
+        score = "–" if value.score is None else f"{value.score:.0f}"
+        status = value.status.replace("_", " ")
+        table.add_row(
+            str(value.number),
+            value.name.get(report.language),
+            f"[{colours[value.status]}]{status}[/]",
+            score,
+            f"{value.coverage:.0%}",
+        )
+    out.print(table)
+    judged = [c for c in report.criteria if c.check]
+    for criterion in judged:
+        out.print(f"  {criterion.outcome:<13} {criterion.id}", highlight=False)
+    for name, path in outcome.files.items():
+        out.print(f"{name}: {path}", highlight=False)
+    if report.audit.fatal_error:
+        err.print(f"[bold red]error:[/] {report.audit.fatal_error}", highlight=False)
+        return 2
+    statuses = {v.status for v in report.values}
+    failing = {"red"} if fail_on is FailOn.red else {"red", "yellow"}
+    if fail_on is not FailOn.never and statuses & failing:
+        return 1
+    return 0
+
+
+def _progress(message: str) -> None:
+    err.print(f"[dim]{message}[/]", highlight=False)
+
+
+@app.command()
+def audit(
+    config: Annotated[Path, typer.Argument(help="Audit config (YAML).")],
+    out_dir: OutOption = None,
+    fail_on: FailOption = FailOn.red,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+) -> None:
+    """Drive the chatbot in a browser, judge the evidence and write the report."""
+    from botaudit.config import load_config
+    from botaudit.pipeline import run_audit
+
+    try:
+        parsed = load_config(config)
+        target = out_dir or _default_out(parsed.name)
+        outcome = run_audit(
+            parsed,
+            target,
+            str(config),
+            checklist,
+            lang.value if lang else None,
+            (lambda _: None) if quiet else _progress,
+        )
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+    raise typer.Exit(_summarise(outcome, fail_on))
+
+
+@app.command()
+def report(
+    bundle: Annotated[Path, typer.Argument(help="Evidence folder (or the report folder).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
+    fail_on: FailOption = FailOn.red,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    """Re-judge and re-render a saved evidence bundle, offline."""
+    from botaudit.pipeline import rerun_report
+
+    try:
+        outcome = rerun_report(bundle, out_dir, checklist, lang.value if lang else None)
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+    raise typer.Exit(_summarise(outcome, fail_on))
+
+
+@app.command()
+def demo(
+    profile: Annotated[str, typer.Option(help="good, bad or oulubot-2022.")] = "oulubot-2022",
+    out_dir: OutOption = None,
+    fail_on: FailOption = FailOn.red,
+    lang: LangOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Start the demo chatbot on a free port, audit it, write the report and stop it."""
+    from botaudit.config import parse_config
+    from botaudit.demo.profiles import PROFILES, demo_config
+    from botaudit.demo.server import DemoServer
+    from botaudit.pipeline import run_audit
+
+    if profile not in PROFILES:
+        raise _fail(f"Unknown demo profile {profile!r}; choose one of {', '.join(PROFILES)}.")
+    try:
+        with DemoServer(profile) as url:
+            config = parse_config(demo_config(profile, url), f"demo profile {profile}")
+            outcome = run_audit(
+                config,
+                out_dir or _default_out(config.name),
+                None,
+                None,
+                lang.value if lang else None,
+                (lambda _: None) if quiet else _progress,
+            )
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+    raise typer.Exit(_summarise(outcome, fail_on))
+
+
+@app.command("demo-server")
+def demo_server(
+    profile: Annotated[str, typer.Option(help="good, bad or oulubot-2022.")] = "oulubot-2022",
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 = any free one).")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to bind; keep it local.")] = "127.0.0.1",
+) -> None:
+    """Serve the demo municipal chatbot until interrupted."""
+    from botaudit.demo.profiles import PROFILES
+    from botaudit.demo.server import serve
+
+    if profile not in PROFILES:
+        raise _fail(f"Unknown demo profile {profile!r}; choose one of {', '.join(PROFILES)}.")
+    try:
+        serve(profile, host, port)
+    except OSError as exc:
+        raise _fail(
+            f"Cannot serve on {host}:{port} ({exc.strerror}); pick another --port."
+        ) from None
+    except KeyboardInterrupt:
+        pass
+
+
+@checklist_app.command("validate")
+def checklist_validate(
+    files: Annotated[list[Path] | None, typer.Argument(help="Checklist files.")] = None,
+) -> None:
+    """Report every problem in the checklists, with file and path."""
+    from botaudit.checklist.load import check_checklist, default_checklist_path
+
+    problems = []
+    paths = files or [default_checklist_path()]
+    for path in paths:
+        checklist, found = check_checklist(path)
+        problems.extend(found)
+        if checklist is not None:
+            count = len(checklist.criteria())
+            out.print(
+                f"{path}: ok ({len(checklist.values)} values, {count} criteria)", highlight=False
+            )
+    for problem in problems:
+        err.print(str(problem), highlight=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(2)
+
+
+@checklist_app.command("list")
+def checklist_list(
+    checklist: ChecklistOption = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.en,
+) -> None:
+    """Print the criteria: id, severity, evidence, check."""
+    from botaudit.checklist.load import load_checklist
+
+    try:
+        loaded = load_checklist(checklist)
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+    table = Table(title=f"{loaded.title.get(lang.value)} ({loaded.version})")
+    for column in ("id", "title", "severity", "weight", "evidence", "check"):
+        table.add_column(column)
+    for _, criterion in loaded.criteria():
+        table.add_row(
+            criterion.id,
+            criterion.title.get(lang.value),
+            criterion.severity,
+            f"{criterion.weight:g}",
+            criterion.evidence,
+            criterion.check or "–",
+        )
+    out.print(table)
+
+
+@app.command()
+def version() -> None:
+    """Print botaudit's version."""
+    out.print(f"botaudit {__version__}")
+
+
+def main() -> None:  # pragma: no cover
+    sys.exit(app())

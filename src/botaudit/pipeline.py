@@ -1,0 +1,112 @@
+"""The whole pipeline as two calls: audit (gather then report) and re-report a bundle.
+
+The CLI and the tests both use these, so what the tests prove is what users run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from botaudit.checklist.load import load_checklist
+from botaudit.config import AuditConfig
+from botaudit.errors import UsageError
+from botaudit.evidence.bundle import find_bundle_dir, read_bundle
+from botaudit.evidence.model import EvidenceBundle
+from botaudit.gather.run import Progress, gather
+from botaudit.gather.scenario import bundled_scenarios
+from botaudit.lexicon import Matcher, load_lexicon
+from botaudit.report.build import build_report
+from botaudit.report.model import Report, ReportLanguage, Thresholds
+from botaudit.report.render import write_report
+
+
+@dataclass
+class AuditOutcome:
+    bundle: EvidenceBundle
+    report: Report
+    files: dict[str, Path]
+
+
+def _report_language(language: str, chosen: str | None) -> ReportLanguage:
+    if chosen:
+        return chosen  # type: ignore[return-value]
+    return language if language in ("fi", "en") else "en"  # type: ignore[return-value]
+
+
+def _render(
+    bundle: EvidenceBundle,
+    bundle_dir: Path,
+    out_dir: Path,
+    checklist_path: Path | None,
+    language: str | None,
+    thresholds: Thresholds,
+) -> AuditOutcome:
+    checklist = load_checklist(checklist_path)
+    lexicon, _ = load_lexicon()
+    matcher = Matcher(lexicon.for_language(bundle.target.language))
+    report = build_report(
+        bundle,
+        checklist,
+        matcher,
+        _report_language(bundle.target.language, language),
+        thresholds,
+        bundle_dir,
+        out_dir,
+    )
+    files = write_report(report, out_dir, bundle_dir)
+    return AuditOutcome(bundle, report, files)
+
+
+def run_audit(
+    config: AuditConfig,
+    out_dir: Path,
+    config_path: str | None = None,
+    checklist_path: Path | None = None,
+    language: str | None = None,
+    progress: Progress = lambda _: None,
+) -> AuditOutcome:
+    """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
+    load_checklist(checklist_path)  # a broken checklist should stop us before the browser
+    scenarios = bundled_scenarios()
+    chosen = config.scenarios or list(scenarios)
+    unknown = [s for s in chosen if s not in scenarios]
+    if unknown:
+        raise UsageError(
+            f"The config's scenarios list names {', '.join(unknown)}, which do not exist; "
+            f"known: {', '.join(scenarios)}."
+        )
+    lexicon, lexicon_sha = load_lexicon()
+    bundle_dir = out_dir / "evidence"
+    bundle = gather(
+        config,
+        [scenarios[s] for s in chosen],
+        lexicon,
+        lexicon_sha,
+        bundle_dir,
+        config_path,
+        progress,
+    )
+    return _render(
+        bundle,
+        bundle_dir,
+        out_dir,
+        checklist_path,
+        language or config.report_language,
+        config.thresholds,
+    )
+
+
+def rerun_report(
+    bundle_path: Path,
+    out_dir: Path,
+    checklist_path: Path | None = None,
+    language: str | None = None,
+) -> AuditOutcome:
+    """Re-judge and re-render a saved bundle: no browser, no network."""
+    bundle_dir = find_bundle_dir(bundle_path)
+    bundle = read_bundle(bundle_dir)
+    config_data = bundle.config.content
+    thresholds = Thresholds.model_validate(config_data.get("thresholds") or {})
+    language = language or config_data.get("report_language")
+    return _render(bundle, bundle_dir, out_dir, checklist_path, language, thresholds)
