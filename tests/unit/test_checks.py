@@ -1,0 +1,269 @@
+"""Every outcome of every check, judged on recorded (hand-built) evidence."""
+
+from __future__ import annotations
+
+import pytest
+from builders import (
+    bot,
+    bundle,
+    handoff_scenario,
+    hit,
+    identity_scenario,
+    scenario,
+    step,
+    storage_scenario,
+    view,
+)
+
+from botaudit.checks import CHECKS
+from botaudit.evidence.observations import Exchange
+from botaudit.lexicon import matcher
+
+FI = matcher("fi")
+EN = matcher("en")
+
+
+def run(name: str, *scenarios, m=FI):  # type: ignore[no-untyped-def]
+    return CHECKS[name].run(bundle(*scenarios), m)
+
+
+# -- transparency.bot-identity-disclosed -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("greeting", "expected"),
+    [
+        ("Hei! Olen Kaupunkibotti, tekoälyavustaja.", "pass"),
+        ("Hei! Olen OuluBot, oululaisten virtuaalinen avustaja.", "pass"),
+        ("Hei! Olen Esimerkkikaupungin chatbot.", "pass"),
+        ("Hei! Olen virtuaaliharjoittelija.", "partial"),
+        ("Tervetuloa VisitOulun chattiin!", "partial"),
+        ("Hei! Olen OuluBot.", "partial"),
+        ("Hei! Miten voin auttaa?", "fail"),
+    ],
+)
+def test_disclosure_outcomes(greeting: str, expected: str) -> None:
+    result = run("bot_identity_before_typing", identity_scenario(view(bot(greeting))))
+    assert result.outcome == expected, result.explanation
+
+
+def test_disclosure_in_alt_text_only_is_partial() -> None:
+    before = view(bot("Hei! Miten voin auttaa?", alt=["Chatbot"]), hidden=["Chatbot"])
+    result = run("bot_identity_before_typing", identity_scenario(before))
+    assert result.outcome == "partial"
+    assert "alt text" in result.explanation
+
+
+def test_disclosure_only_after_first_message_fails_and_says_so() -> None:
+    record = identity_scenario(view(bot("Hei! Miten voin auttaa?")), first_reply="Olen botti.")
+    result = run("bot_identity_before_typing", record)
+    assert result.outcome == "fail"
+    assert "only after" in result.explanation
+
+
+def test_ai_in_finnish_words_is_not_a_disclosure() -> None:
+    # "aina", "aikaa": the English "AI" must be a word of its own, in capitals.
+    result = run("bot_identity_before_typing", identity_scenario(view(bot("Autan aina, ai niin."))))
+    assert result.outcome == "fail"
+
+
+def test_english_disclosure() -> None:
+    record = identity_scenario(view(bot("Hi! I'm the city's virtual assistant.")))
+    assert run("bot_identity_before_typing", record, m=EN).outcome == "pass"
+
+
+def test_missing_evidence_is_inconclusive_not_fail() -> None:
+    failed = scenario("bot-identity", step("before_typing", {}, ok=False, error="timeout"))
+    result = run("bot_identity_before_typing", failed)
+    assert result.outcome == "inconclusive"
+    assert "timeout" in result.explanation
+    assert CHECKS["bot_identity_before_typing"].run(bundle(), FI).outcome == "inconclusive"
+
+
+# -- transparency.message-attribution ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("messages", "expected"),
+    [
+        ([bot("Hei", label="Chatbot"), bot("Moi", label="Chatbot")], "pass"),
+        ([bot("Hei", alt=["OuluBot"]), bot("Moi", alt=["OuluBot"])], "partial"),
+        ([bot("Hei", alt=["OuluBot"]), bot("Moi")], "fail"),
+    ],
+)
+def test_message_attribution(messages, expected) -> None:  # type: ignore[no-untyped-def]
+    record = identity_scenario(view(*messages))
+    assert run("message_attribution", record).outcome == expected
+
+
+# -- accountability.human-handoff ----------------------------------------------------------
+
+
+def _greeting() -> object:
+    return view(bot("Hei! Olen chatbot."))
+
+
+@pytest.mark.parametrize(
+    ("replies", "expected"),
+    [
+        ([bot("Siirrän keskustelun asiakaspalvelijalle.")], "pass"),
+        ([bot("Hei, täällä asiakaspalvelu.", label="Oulu10")], "pass"),
+        ([bot("Hei!", agent=True)], "pass"),
+        ([bot("Soita meille: [phone masked], ma–pe klo 8–16.")], "partial"),
+        ([bot("Asiakaspalvelumme palvelee kaupungintalon palvelupisteessä.")], "partial"),
+        ([bot("Ota yhteyttä", links=["mailto:kirjaamo@example.org"])], "partial"),
+        ([bot("En ymmärtänyt. Kokeile kysyä toisin.")], "fail"),
+    ],
+)
+def test_handoff_outcomes(replies, expected) -> None:  # type: ignore[no-untyped-def]
+    record = handoff_scenario(_greeting(), Exchange(sent="asiakaspalvelija", replies=replies))
+    result = run("human_handoff", record)
+    assert result.outcome == expected, result.explanation
+
+
+def test_handoff_bot_label_on_replies_is_not_a_person() -> None:
+    # The greeting had no labels, the reply is labelled "Chatbot": still the bot.
+    replies = [bot("En ymmärtänyt.", label="Chatbot")]
+    record = handoff_scenario(_greeting(), Exchange(sent="ihminen", replies=replies))
+    assert run("human_handoff", record).outcome == "fail"
+
+
+def test_handoff_after_later_attempt_names_the_attempt() -> None:
+    record = handoff_scenario(
+        _greeting(),
+        Exchange(
+            sent="Haluan puhua ihmisen kanssa",
+            source="lexicon",
+            replies=[bot("Pahoittelut, en ymmärtänyt.")],
+        ),
+        Exchange(
+            sent="asiakaspalvelija",
+            source="lexicon",
+            replies=[bot("Siirrän sinut asiakaspalvelijalle, odota hetki.")],
+        ),
+    )
+    result = run("human_handoff", record)
+    assert result.outcome == "pass"
+    assert "attempt 2" in result.explanation
+
+
+def test_handoff_without_any_reply_is_inconclusive() -> None:
+    record = handoff_scenario(_greeting(), Exchange(sent="asiakaspalvelija", timed_out=True))
+    assert run("human_handoff", record).outcome == "inconclusive"
+
+
+@pytest.mark.parametrize(
+    ("greeting", "expected"),
+    [
+        ("Mikäli haluat jutella ihmiselle, kirjoita 'asiakaspalvelija'.", "pass"),
+        ("Asiakaspalvelu: kaupungintalon palvelupiste, ma–pe.", "partial"),
+        ("Hei! Olen OuluBot, oululaisten virtuaalinen avustaja.", "fail"),
+    ],
+)
+def test_handoff_instruction_in_greeting(greeting: str, expected: str) -> None:
+    record = handoff_scenario(view(bot(greeting)))
+    assert run("handoff_instruction_in_greeting", record).outcome == expected
+
+
+# -- privacy.browser-storage ---------------------------------------------------------------
+
+
+def test_storage_nothing_stored_passes() -> None:
+    assert (
+        run("browser_storage_privacy", storage_scenario(warning=False, after_input=[])).outcome
+        == "pass"
+    )
+
+
+def test_storage_session_only_with_warning_and_clearing_is_partial() -> None:
+    record = storage_scenario(warning=True, after_input=[hit("sessionStorage")], after_end=[])
+    result = run("browser_storage_privacy", record)
+    assert result.outcome == "partial", result.explanation
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "why"),
+    [
+        ({"warning": False, "after_input": [hit("sessionStorage")], "after_end": []}, "warning"),
+        ({"warning": True, "after_input": [hit("sessionStorage")]}, "leaves it"),
+        ({"warning": True, "after_input": [hit("sessionStorage")], "control": False}, "no end"),
+        ({"warning": True, "after_input": [hit("localStorage")], "after_end": []}, "localStorage"),
+        ({"warning": True, "after_input": [hit("cookie", form="url-encoded")]}, "cookie"),
+        ({"warning": True, "after_input": [hit("indexedDB", form="base64")]}, "indexedDB"),
+    ],
+)
+def test_storage_failures(kwargs, why: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("browser_storage_privacy", storage_scenario(**kwargs))
+    assert result.outcome == "fail"
+    assert why in result.explanation
+
+
+def test_storage_without_snapshot_is_inconclusive() -> None:
+    record = scenario("storage-privacy", step("personal_data", {"kinds": ["hetu"]}))
+    assert run("browser_storage_privacy", record).outcome == "inconclusive"
+
+
+# -- privacy notice, delete control, warning on volunteered data -------------------------
+
+
+def test_notice_before_input() -> None:
+    assert (
+        run(
+            "personal_data_notice_before_input", storage_scenario(warning=True, after_input=[])
+        ).outcome
+        == "pass"
+    )
+    assert (
+        run(
+            "personal_data_notice_before_input", storage_scenario(warning=False, after_input=[])
+        ).outcome
+        == "fail"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"after_input": [hit("sessionStorage")], "after_end": []}, "pass"),
+        ({"after_input": [], "after_end": []}, "pass"),
+        ({"after_input": [hit("sessionStorage")]}, "partial"),
+        ({"after_input": [], "control": False}, "fail"),
+    ],
+)
+def test_delete_conversation(kwargs, expected: str) -> None:  # type: ignore[no-untyped-def]
+    record = storage_scenario(warning=True, **kwargs)
+    assert run("delete_conversation_clears_browser", record).outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("replies", "expected"),
+    [
+        (["Älä lähetä henkilötunnusta chatissa."], "pass"),
+        (["Kiitos! Miten voin auttaa?"], "fail"),
+        ([], "inconclusive"),
+    ],
+)
+def test_warns_on_volunteered_data(replies: list[str], expected: str) -> None:
+    record = storage_scenario(warning=False, after_input=[], replies=replies)
+    assert run("warns_when_personal_data_typed", record).outcome == expected
+
+
+# -- greeting: limits and length ------------------------------------------------------------
+
+
+def test_greeting_limits() -> None:
+    ok = identity_scenario(view(bot("Opin uutta jatkuvasti. Parhaiten ymmärrän lyhyitä lauseita.")))
+    assert run("greeting_states_limits", ok).outcome == "pass"
+    assert run("greeting_states_limits", identity_scenario(view(bot("Hei!")))).outcome == "fail"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [(10, "pass"), (40, "pass"), (60, "partial"), (120, "fail")]
+)
+def test_greeting_length(words: int, expected: str) -> None:
+    record = identity_scenario(view(bot(" ".join(["sana"] * words))))
+    assert run("greeting_length", record).outcome == expected
+
+
+def test_greeting_length_without_greeting_is_not_applicable() -> None:
+    assert run("greeting_length", identity_scenario(view())).outcome == "not_applicable"

@@ -1,0 +1,239 @@
+"""Rendering: the formats carry the content, escape untrusted text and embed only safe files."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import struct
+import zlib
+from datetime import UTC, datetime
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from botaudit.checklist.model import Text
+from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
+from botaudit.report.model import AuditInfo, CriterionResult, Report, Thresholds, ValueResult
+from botaudit.report.render import labels, render_html, render_markdown, write_report
+from botaudit.report.swot import build_errc, build_swot
+
+XSS = "<script>alert(1)</script>"
+
+
+def png_bytes() -> bytes:
+    """A real 1x1 PNG, built here so the test needs no binary fixture."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def criterion(cid: str, outcome: str, severity: str = "major", **extra) -> CriterionResult:
+    fields = {
+        "id": cid,
+        "value": cid.split(".")[0],
+        "title": Text(fi=f"Otsikko {cid}", en=f"Title {cid}"),
+        "recommendation": Text(fi=f"Suositus {cid}", en=f"Recommend {cid}"),
+        "rationale": "why",
+        "source": ["METKU L2.1"],
+        "evidence_kind": "browser",
+        "severity": severity,
+        "weight": 1,
+        "errc": "raise",
+        "regulatory": False,
+        "check": None,
+        "outcome": outcome,
+        "explanation": f"Explanation of {cid}",
+    }
+    return CriterionResult(**(fields | extra))
+
+
+def make_report(language: str = "en", evidence: list[str] | None = None) -> Report:
+    values = [
+        ValueResult(
+            id="privacy",
+            number=14,
+            name=Text(fi="Yksityisyys", en="Privacy"),
+            definition=Text(fi="Suojaa käyttäjän tiedot.", en="Protects the user's data."),
+            central=False,
+            score=40,
+            coverage=1.0,
+            status="red",
+            critical_failure=True,
+        ),
+        ValueResult(
+            id="accountability",
+            number=12,
+            name=Text(fi="Vastuullisuus", en="Accountability"),
+            definition=Text(fi="Rajoitukset kerrotaan.", en="Limits are acknowledged."),
+            central=True,
+            score=None,
+            coverage=0.0,
+            status="not_assessed",
+        ),
+        ValueResult(
+            id="fairness",
+            number=8,
+            name=Text(fi="Oikeudenmukaisuus", en="Fairness"),
+            definition=Text(fi="Ei suosintaa.", en="No favouritism."),
+            central=False,
+            score=100,
+            coverage=0.5,
+            status="green",
+        ),
+    ]
+    criteria = [
+        criterion(
+            "privacy.storage",
+            "fail",
+            "critical",
+            errc="eliminate",
+            regulatory=True,
+            source=["GDPR art. 32"],
+            explanation=f"Stored the chat {XSS} |\nin sessionStorage",
+            quotes=["Henkilötunnus: ******-***X"],
+            evidence=evidence if evidence is not None else ["privacy/storage"],
+        ),
+        criterion("privacy.notice", "pass", "major"),
+        criterion("accountability.limits", "not_assessed"),
+        criterion("fairness.channels", "partial", "minor", errc="create"),
+    ]
+    started = datetime(2025, 1, 2, 9, 0, tzinfo=UTC)
+    return Report(
+        tool=ToolInfo(version="0.1.0"),
+        target=TargetInfo(url="https://bot.example.org/chat", language="fi"),
+        audit=AuditInfo(
+            name="Demo audit",
+            started_at=started,
+            finished_at=None,
+            browser=BrowserInfo(version="131.0"),
+            config_sha256="c" * 64,
+            lexicon_sha256="d" * 64,
+            checklist="metku-14",
+        ),
+        language=language,
+        generated_at=started,
+        thresholds=Thresholds(),
+        values=values,
+        criteria=criteria,
+        swot=build_swot(values, criteria, language),
+        errc=build_errc(criteria, language),
+    )
+
+
+@pytest.fixture()
+def bundle(tmp_path: Path) -> Path:
+    root = tmp_path / "bundle"
+    (root / "shots").mkdir(parents=True)
+    (root / "shots" / "storage.png").write_bytes(png_bytes())
+    (root / "shots" / "fake.png").write_bytes(b"not an image")
+    (tmp_path / "outside.png").write_bytes(png_bytes())
+    return root
+
+
+def test_html_has_traffic_lights_in_text_and_the_meta(bundle: Path) -> None:
+    html = render_html(make_report("en"), bundle)
+    assert '<html lang="en">' in html
+    assert "Demo audit" in html and "https://bot.example.org/chat" in html
+    assert "0.1.0" in html and "131.0" in html and "c" * 64 in html and "metku-14" in html
+    for status in ("Red", "Not assessed", "Green"):
+        assert f'<span class="dot" aria-hidden="true"></span>{status}</span>' in html
+    assert "central value" in html
+    assert "<td>–</td>" in html and "<td>50 %</td>" in html  # no score; coverage
+    assert '<th scope="col">' in html and '<th scope="row">' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("en", ["Strengths", "Weaknesses", "Opportunities", "Threats", "Eliminate", "Create"]),
+        ("fi", ["Vahvuudet", "Heikkoudet", "Mahdollisuudet", "Uhat", "Poista", "Luo"]),
+    ],
+)
+def test_swot_and_errc_headings_follow_the_report_language(
+    language: str, headings: list[str]
+) -> None:
+    report = make_report(language)
+    html = render_html(report, None)
+    markdown = render_markdown(report)
+    assert f'<html lang="{language}">' in html
+    for heading in headings:
+        assert f"<h3>{heading}</h3>" in html
+        assert heading in markdown
+    assert report.swot.threats[0].text in html  # content, not only the frame
+    values_heading = {"en": "Values and criteria", "fi": "Arvot ja kriteerit"}[language]
+    assert f">{values_heading}</h2>" in html and f"## {values_heading}" in markdown
+    for text in (html, markdown):  # a label name that shadows a dict method, e.g. t.values
+        assert "built-in method" not in text
+
+
+def test_html_headings_do_not_skip_levels() -> None:
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", render_html(make_report(), None))]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in pairwise(levels))
+
+
+def test_untrusted_text_is_escaped_in_html_and_markdown() -> None:
+    report = make_report()
+    html = render_html(report, None)
+    assert XSS not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html and "<link" not in html and 'src="http' not in html
+    markdown = render_markdown(report)
+    assert XSS not in markdown
+    assert r"\<script\>alert(1)\</script\>" in markdown
+
+
+def test_markdown_table_is_not_broken_by_a_pipe_in_the_text() -> None:
+    markdown = render_markdown(make_report())
+    header = next(line for line in markdown.splitlines() if line.startswith("| Outcome |"))
+    row = next(line for line in markdown.splitlines() if line.startswith("| **Fail** |"))
+    cells = re.split(r"(?<!\\)\|", header)
+    assert len(re.split(r"(?<!\\)\|", row)) == len(cells) == 10
+    assert "GDPR art. 32" in row and "`privacy/storage`" in row
+    assert "🔴 Red" in markdown and "⚪ Not assessed" in markdown
+
+
+def test_png_inside_the_bundle_is_embedded(bundle: Path) -> None:
+    report = make_report(evidence=["privacy/storage", "shots/storage.png"])
+    html = render_html(report, bundle)
+    expected = base64.b64encode(png_bytes()).decode("ascii")
+    assert f'src="data:image/png;base64,{expected}"' in html
+    assert html.count("data:image/png") == 1
+    assert "data:image" not in render_markdown(report)
+    assert "`shots/storage.png`" in render_markdown(report)
+
+
+def test_files_outside_the_bundle_or_not_png_are_not_embedded(bundle: Path) -> None:
+    outside = str(bundle.parent / "outside.png")
+    evidence = ["../../etc/passwd.png", "../outside.png", outside, "shots/fake.png", "shots/x.png"]
+    html = render_html(make_report(evidence=evidence), bundle)
+    assert "data:image" not in html
+    assert "../../etc/passwd.png" in html  # still listed as a reference, just not read
+    assert "data:image" not in render_html(make_report(evidence=["shots/storage.png"]), None)
+
+
+def test_write_report_writes_three_files(tmp_path: Path, bundle: Path) -> None:
+    report = make_report("fi", evidence=["shots/storage.png"])
+    paths = write_report(report, tmp_path / "out", bundle)
+    assert set(paths) == {"json", "md", "html"}
+    assert all(path.is_file() and path.parent == tmp_path / "out" for path in paths.values())
+    data = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert "raise" in data["errc"] and "raise_" not in data["errc"]
+    assert Report.model_validate(data) == report
+    assert "Vahvuudet" in paths["md"].read_text(encoding="utf-8")
+    assert "data:image/png;base64," in paths["html"].read_text(encoding="utf-8")
+
+
+def test_no_label_key_shadows_a_dict_attribute() -> None:
+    """Jinja reads `t.values` as dict.values, so such a key would print a method repr."""
+    assert not set(labels("en")) & set(dir(dict))
+    assert set(labels("fi")) == set(labels("en"))
