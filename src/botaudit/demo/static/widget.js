@@ -1,0 +1,264 @@
+/*
+ * botaudit demo chat widget: plain ES2020, no build step.
+ *
+ * One script for every demo profile; what differs (texts, labels, avatar, where and how the
+ * conversation is stored, which controls exist) comes from the JSON in #chat-config, written
+ * by the server from botaudit/demo/profiles.py. Like real widgets it starts closed, shows a
+ * typing indicator and streams replies a few characters at a time, so that an auditor has to
+ * wait for the conversation to settle instead of reading the first text it sees.
+ */
+(() => {
+  "use strict";
+
+  const cfg = JSON.parse(document.getElementById("chat-config").textContent);
+  const area = cfg.storage.area === "local" ? window.localStorage : window.sessionStorage;
+  const session = window.crypto && crypto.randomUUID
+    ? crypto.randomUUID()
+    : `s-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const between = (low, high) => low + Math.random() * (high - low);
+
+  let history = loadHistory();
+  let queue = Promise.resolve();
+  let epoch = 0; // bumped by "Poista keskustelu" so that replies still on their way are dropped
+  let opened = false;
+
+  function el(tag, attrs = {}, text = "") {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value !== null && value !== undefined) node.setAttribute(name, value);
+    }
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function redact(text, rule) {
+    return rule.patterns.reduce((out, source) => out.replace(new RegExp(source, "g"), rule.token), text);
+  }
+
+  function loadHistory() {
+    try {
+      const stored = JSON.parse(area.getItem(cfg.storage.key) || "[]");
+      return Array.isArray(stored) ? stored : [];
+    } catch (_) {
+      return [];
+    }
+  }
+
+  function remember(message) {
+    history.push(message);
+    try {
+      area.setItem(cfg.storage.key, JSON.stringify(history));
+    } catch (_) {
+      /* storage full or disabled: the conversation still works, it is just not kept */
+    }
+  }
+
+  // -- the DOM ------------------------------------------------------------------------------
+
+  const launcher = el("button", {
+    id: "chat-launcher", type: "button", "aria-expanded": "false", "aria-controls": "chat-widget",
+  }, cfg.launcher);
+  const widget = el("section", { id: "chat-widget", "aria-label": cfg.header });
+  widget.hidden = true;
+
+  const header = el("div", { class: "chat-header" });
+  const close = el("button", { class: "chat-close", type: "button", "aria-label": "Sulje" }, "×");
+  header.append(el("h2", { class: "chat-title" }, cfg.header), close);
+  widget.append(header);
+  if (cfg.disclosure) widget.append(el("p", { class: "chat-disclosure" }, cfg.disclosure));
+  if (cfg.notice) widget.append(el("p", { class: "chat-notice" }, cfg.notice));
+
+  const log = el("div", { class: "chat-messages", role: "log", "aria-live": "polite" });
+  widget.append(log);
+
+  const tools = el("div", { class: "chat-tools" });
+  if (cfg.deleteNote) {
+    const del = el("button", { class: "chat-delete", type: "button" }, "Poista keskustelu");
+    del.addEventListener("click", deleteConversation);
+    tools.append(del);
+  }
+  if (cfg.download) {
+    const dl = el("button", { class: "chat-download", type: "button" }, "Lataa keskustelu");
+    dl.addEventListener("click", downloadTranscript);
+    tools.append(dl);
+  }
+  if (tools.children.length) widget.append(tools);
+
+  const status = el("p", { class: "chat-status", role: "status" });
+  widget.append(status);
+
+  const form = el("form", { class: "chat-form" });
+  const input = el("input", {
+    id: "chat-input", type: "text", autocomplete: "off", maxlength: "2000",
+    placeholder: "Kirjoita viesti…", "aria-label": cfg.inputLabel,
+  });
+  form.append(input, el("button", { id: "chat-send", type: "submit" }, "Lähetä"));
+  widget.append(form);
+
+  if (cfg.links.length) {
+    const nav = el("nav", { class: "chat-links", "aria-label": "Lisätietoa" });
+    for (const link of cfg.links) nav.append(el("a", { href: link.href }, link.text));
+    widget.append(nav);
+  }
+  document.body.append(launcher, widget);
+
+  // -- messages -----------------------------------------------------------------------------
+
+  function messageNode(message) {
+    const role = message.role === "user" ? "user" : message.role === "agent" ? "bot agent" : "bot";
+    const node = el("div", { class: `msg ${role}` });
+    if (message.role === "bot" && cfg.avatar) {
+      node.append(el("img", { class: "avatar", src: cfg.avatar.src, alt: cfg.avatar.alt, width: "28", height: "28" }));
+    }
+    if (message.label) node.append(el("span", { class: "sender" }, message.label));
+    const text = el("span", { class: "text" });
+    node.append(text);
+    log.append(node);
+    return text;
+  }
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  async function stream(target, text) {
+    const total = Math.min(800, Math.max(300, text.length * 8));
+    const steps = Math.max(1, Math.round(total / 40));
+    const size = Math.ceil(text.length / steps);
+    for (let shown = size; shown < text.length; shown += size) {
+      target.textContent = text.slice(0, shown);
+      scrollDown();
+      await sleep(total / steps);
+    }
+    target.textContent = text;
+    scrollDown();
+  }
+
+  async function withTyping(pending) {
+    const typing = el("div", { class: "typing", "aria-hidden": "true" });
+    typing.append(el("span"), el("span"), el("span"));
+    log.append(typing);
+    log.setAttribute("aria-busy", "true");
+    scrollDown();
+    try {
+      const [value] = await Promise.all([pending, sleep(between(300, 600))]);
+      return value;
+    } finally {
+      typing.remove();
+    }
+  }
+
+  async function reveal(messages, mine) {
+    try {
+      for (const [index, message] of messages.entries()) {
+        if (mine !== epoch) return;
+        if (index > 0) await sleep(between(150, 350));
+        if (mine !== epoch) return;
+        remember(message);
+        await stream(messageNode(message), message.text);
+      }
+    } finally {
+      log.removeAttribute("aria-busy");
+    }
+  }
+
+  function enqueue(task) {
+    const mine = epoch;
+    queue = queue
+      .then(() => (mine === epoch ? task(mine) : undefined))
+      .catch(() => {
+        if (mine === epoch) status.textContent = "Viestin lähetys epäonnistui. Yritä uudelleen.";
+      });
+  }
+
+  function greet() {
+    const messages = cfg.greeting.map((text) => ({ role: "bot", label: cfg.botLabel, text }));
+    enqueue(async (mine) => {
+      await withTyping(Promise.resolve());
+      await reveal(messages, mine);
+    });
+  }
+
+  function send(raw) {
+    const text = raw.trim();
+    if (!text) return;
+    input.value = "";
+    status.textContent = "";
+    const shown = cfg.storage.redact ? redact(text, cfg.storage.redact) : text;
+    const own = { role: "user", label: "", text: shown };
+    remember(own);
+    messageNode(own).textContent = shown;
+    scrollDown();
+    if (cfg.storage.cookie) {
+      document.cookie = `${cfg.storage.cookie}=${encodeURIComponent(text)}; path=/; max-age=86400; SameSite=Lax`;
+    }
+    const reply = fetch(cfg.api, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ session, text }),
+    }).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    });
+    reply.catch(() => {}); // handled in the queue; this only silences "unhandled rejection"
+    enqueue(async (current) => {
+      const data = await withTyping(reply);
+      const messages = data.messages.map((m) => ({
+        role: m.sender === "agent" ? "agent" : "bot", label: m.label || "", text: m.text,
+      }));
+      await reveal(messages, current);
+    });
+  }
+
+  // -- controls -----------------------------------------------------------------------------
+
+  function deleteConversation() {
+    epoch += 1;
+    queue = Promise.resolve();
+    history = [];
+    area.removeItem(cfg.storage.key);
+    log.replaceChildren();
+    log.removeAttribute("aria-busy");
+    status.textContent = cfg.deleteNote;
+  }
+
+  function downloadTranscript() {
+    const d = cfg.download;
+    const lines = history.map((m) => {
+      const who = m.label || (m.role === "user" ? "Sinä" : d.botName);
+      return `${who}: ${d.redact ? redact(m.text, d.redact) : m.text}`;
+    });
+    const blob = new Blob([`${lines.join("\n")}\n`], { type: "text/plain;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = el("a", { href: url, download: d.filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function setOpen(open) {
+    widget.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    if (!open) return;
+    if (!opened) {
+      opened = true;
+      if (history.length) {
+        for (const message of history) messageNode(message).textContent = message.text;
+        scrollDown();
+      } else {
+        greet();
+      }
+    }
+    input.focus();
+  }
+
+  launcher.addEventListener("click", () => setOpen(widget.hidden));
+  close.addEventListener("click", () => setOpen(false));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send(input.value);
+  });
+})();
