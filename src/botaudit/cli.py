@@ -150,6 +150,9 @@ def report(
 @app.command()
 def demo(
     profile: Annotated[str, typer.Option(help="good, bad or oulubot-2022.")] = "oulubot-2022",
+    deployment: Annotated[
+        str, typer.Option(help="main, or visitoulu (oulubot-2022 only).")
+    ] = "main",
     out_dir: OutOption = None,
     fail_on: FailOption = FailOn.red,
     lang: LangOption = None,
@@ -163,9 +166,13 @@ def demo(
 
     if profile not in PROFILES:
         raise _fail(f"Unknown demo profile {profile!r}; choose one of {', '.join(PROFILES)}.")
+    if deployment not in PROFILES[profile].deployments:
+        choices = ", ".join(PROFILES[profile].deployments)
+        raise _fail(f"Profile {profile} has no deployment {deployment!r}; choose one of {choices}.")
     try:
         with DemoServer(profile) as url:
-            config = parse_config(demo_config(profile, url), f"demo profile {profile}")
+            data = demo_config(profile, url, deployment)
+            config = parse_config(data, f"demo profile {profile}")
             outcome = run_audit(
                 config,
                 out_dir or _default_out(config.name),

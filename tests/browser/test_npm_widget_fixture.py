@@ -9,9 +9,7 @@ fails here, not in an audit.
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Iterator
 
 import pytest
 import yaml
@@ -20,8 +18,6 @@ from npm_widget import (
     CHATFLOW_ID,
     GENERIC_REPLY,
     HANDOFF_REPLY,
-    WidgetNotInstalled,
-    npm_widget_server,
 )
 from playwright.sync_api import Page, expect
 
@@ -38,18 +34,6 @@ def selectors() -> dict[str, str]:
     """The widget selectors from audit.yaml: the test checks the config botaudit uses."""
     config = yaml.safe_load(AUDIT_CONFIG.read_text(encoding="utf-8"))
     return dict(config["widget"])
-
-
-@pytest.fixture(scope="module")
-def widget_url() -> Iterator[str]:
-    """The fixture server; skipped locally without `npm ci`, but a hard failure in CI."""
-    try:
-        with npm_widget_server() as url:
-            yield url
-    except WidgetNotInstalled as exc:
-        if os.environ.get("CI"):
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
 
 
 def _open_widget(page: Page, url: str, sel: dict[str, str]) -> None:

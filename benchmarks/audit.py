@@ -1,0 +1,140 @@
+"""Time the demo audit beside a minimal hand-written Playwright script doing the same work.
+
+The minimal script is the floor: the same page loads, clicks and messages, in the same
+three parallel browser contexts, but it knows the demo widget's internals (it waits for the
+message list's aria-busy flag to clear) and judges, masks and writes nothing. The ratio is
+botaudit's overhead: generic reply detection (quiet period), evidence, masking, reporting.
+
+    python benchmarks/audit.py --profile good --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.async_api import Browser, Page, async_playwright
+
+from botaudit.browser import launch_options
+from botaudit.config import parse_config
+from botaudit.demo.profiles import demo_config
+from botaudit.demo.server import DemoServer
+from botaudit.evidence.observations import HandoffRequests
+from botaudit.pipeline import run_audit
+
+LOG = ".chat-messages"
+BOT = ".msg.bot"
+READ_STORAGE = "() => [JSON.stringify(sessionStorage), JSON.stringify(localStorage)]"
+
+
+async def _wait_reply(page: Page, before: int) -> None:
+    await page.wait_for_function(
+        "([sel, log, n]) => document.querySelectorAll(sel).length > n"
+        " && !document.querySelector(log).hasAttribute('aria-busy')",
+        arg=[BOT, LOG, before],
+    )
+
+
+async def _open(page: Page, url: str) -> None:
+    await page.goto(url)
+    await page.click("#chat-launcher")
+    await _wait_reply(page, 0)
+
+
+async def _send(page: Page, text: str) -> None:
+    before = await page.locator(BOT).count()
+    await page.fill("#chat-input", text)
+    await page.click("#chat-send")
+    await _wait_reply(page, before)
+
+
+async def _identity(browser: Browser, url: str) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await _open(page, url)
+    await page.locator("#chat-widget").screenshot()
+    await _send(page, "Hei")
+    await context.close()
+
+
+async def _handoff(browser: Browser, url: str, requests: list[str]) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await _open(page, url)
+    for text in requests:
+        await _send(page, text)
+    await page.locator("#chat-widget").screenshot()
+    await context.close()
+
+
+async def _storage(browser: Browser, url: str) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await _open(page, url)
+    await page.evaluate(READ_STORAGE)
+    await _send(page, "Henkilötunnukseni on 010190-900P, puhelinnumeroni on +358 40 123 4567")
+    await page.evaluate(READ_STORAGE)
+    await page.reload()
+    await page.click("#chat-launcher")
+    await page.evaluate(READ_STORAGE)
+    second = await context.new_page()
+    await _open(second, url)
+    await second.evaluate(READ_STORAGE)
+    await context.cookies()
+    delete = page.get_by_role("button", name="Poista keskustelu")
+    if await delete.count():
+        await delete.click()
+    await page.evaluate(READ_STORAGE)
+    await context.close()
+
+
+async def minimal(url: str, requests: list[str]) -> float:
+    started = time.perf_counter()
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(**launch_options())
+        await asyncio.gather(
+            _identity(browser, url), _handoff(browser, url, requests), _storage(browser, url)
+        )
+        await browser.close()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default="good", choices=["good", "bad", "oulubot-2022"])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    audit_times: list[float] = []
+    floor_times: list[float] = []
+    with DemoServer(args.profile) as url, tempfile.TemporaryDirectory() as tmp:
+        config = parse_config(demo_config(args.profile, url), "benchmark")
+        requests: list[str] = []
+        for run in range(args.runs):
+            started = time.perf_counter()
+            outcome = run_audit(config, Path(tmp) / f"run{run}")
+            audit_times.append(time.perf_counter() - started)
+            handoff = outcome.bundle.scenario("human-handoff")
+            step = handoff.step("handoff") if handoff else None
+            if step is not None and step.ok:
+                requests = [a.sent for a in HandoffRequests.model_validate(step.data).attempts]
+            floor_times.append(asyncio.run(minimal(url, requests)))
+
+    audit_s, floor_s = statistics.median(audit_times), statistics.median(floor_times)
+    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"profile {args.profile}, {args.runs} runs, {len(requests)} handoff request(s)")
+    print(f"{'':24}{'median s':>10}{'min s':>8}{'max s':>8}")
+    for name, times in (("botaudit demo audit", audit_times), ("minimal script", floor_times)):
+        print(f"{name:24}{statistics.median(times):>10.2f}{min(times):>8.2f}{max(times):>8.2f}")
+    print(f"ratio (audit / minimal): {audit_s / floor_s:.2f}")
+    print(f"peak RSS: python {self_mb:.0f} MiB, largest child process {child_mb:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

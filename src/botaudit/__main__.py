@@ -1,0 +1,5 @@
+"""`python -m botaudit` runs the CLI."""
+
+from botaudit.cli import app
+
+app()

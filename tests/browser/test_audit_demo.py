@@ -1,0 +1,153 @@
+"""End to end: audit the bundled demo chatbot in every profile, in a real Chromium.
+
+Each audit runs once per module (they take seconds each); the tests then read its report.
+A test of a bad bot proves the audit fails it, not merely that it runs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from botaudit.config import parse_config
+from botaudit.demo.profiles import demo_config
+from botaudit.demo.server import DemoServer
+from botaudit.evidence import pii
+from botaudit.pipeline import AuditOutcome, rerun_report, run_audit
+
+pytestmark = pytest.mark.browser
+
+HEADLINE = (
+    "transparency.bot-identity-disclosed",
+    "accountability.human-handoff",
+    "privacy.browser-storage",
+)
+# Fixed probes, so the test can look for them in every file the audit wrote.
+PROBES = pii.synthetic_probes(seed=2022)
+
+
+def _audit(profile: str, out: Path, deployment: str = "main") -> AuditOutcome:
+    with DemoServer(profile) as url:
+        config = parse_config(demo_config(profile, url, deployment), f"demo {profile}")
+        return run_audit(config, out)
+
+
+@pytest.fixture(scope="module")
+def audits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, AuditOutcome]:
+    patch = pytest.MonkeyPatch()
+    patch.setattr("botaudit.gather.run.synthetic_probes", lambda: PROBES)
+    try:
+        runs = {
+            "good": ("good", "main"),
+            "bad": ("bad", "main"),
+            "oulubot-2022": ("oulubot-2022", "main"),
+            "oulubot-2022/visitoulu": ("oulubot-2022", "visitoulu"),
+        }
+        return {
+            key: _audit(profile, tmp_path_factory.mktemp(key.replace("/", "-")), deployment)
+            for key, (profile, deployment) in runs.items()
+        }
+    finally:
+        patch.undo()
+
+
+def _outcomes(outcome: AuditOutcome) -> dict[str, str]:
+    return {c.id: c.outcome for c in outcome.report.criteria}
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        ("good", ("pass", "pass", "pass")),
+        ("bad", ("fail", "fail", "fail")),
+        # The study's main greeting says "virtuaalinen avustaja" before typing; the bot
+        # understands "asiakaspalvelija" (not plain requests for a person) and hands over to
+        # Oulu10; the conversation stays in sessionStorage, with a warning and a delete button.
+        ("oulubot-2022", ("pass", "pass", "partial")),
+        # VisitOulu: a "Chat" title and a logo with alt text "OuluBot" only; the greeting's
+        # 'kirjoita "asiakaspalvelija"' works; no personal-data warning.
+        ("oulubot-2022/visitoulu", ("partial", "pass", "fail")),
+    ],
+)
+def test_headline_outcomes(audits: dict[str, AuditOutcome], run: str, expected: tuple) -> None:
+    outcomes = _outcomes(audits[run])
+    got = tuple(outcomes[c] for c in HEADLINE)
+    explanations = {c.id: c.explanation for c in audits[run].report.criteria if c.id in HEADLINE}
+    assert got == expected, explanations
+
+
+def test_good_bot_has_no_red_value_and_bad_bot_does(audits: dict[str, AuditOutcome]) -> None:
+    good = {v.id: v.status for v in audits["good"].report.values}
+    bad = {v.id: v.status for v in audits["bad"].report.values}
+    assert "red" not in good.values()
+    assert bad["transparency"] == bad["privacy"] == bad["accountability"] == "red"
+
+
+def test_oulubot_reflects_the_study(audits: dict[str, AuditOutcome]) -> None:
+    outcomes = _outcomes(audits["oulubot-2022"])
+    # Logo-only attribution of each answer; no handoff instruction in the main greeting;
+    # no reaction to a typed identity code - all as the study observed.
+    assert outcomes["transparency.message-attribution"] == "partial"
+    assert outcomes["accountability.handoff-instruction-up-front"] == "fail"
+    assert outcomes["trust-in-authority.warns-on-volunteered-data"] == "fail"
+    assert outcomes["legitimacy.delete-conversation"] == "pass"
+    visitoulu = _outcomes(audits["oulubot-2022/visitoulu"])
+    assert visitoulu["accountability.handoff-instruction-up-front"] == "pass"
+
+
+def test_unjudged_criteria_are_not_assessed(audits: dict[str, AuditOutcome]) -> None:
+    report = audits["good"].report
+    judged = {c.id for c in report.criteria if c.check}
+    for criterion in report.criteria:
+        if criterion.id not in judged:
+            assert criterion.outcome == "not_assessed", criterion.id
+
+
+def test_bundle_records_provenance(audits: dict[str, AuditOutcome]) -> None:
+    outcome = audits["good"]
+    bundle = outcome.bundle
+    assert bundle.browser.version and bundle.tool.version
+    assert bundle.config.sha256 and bundle.lexicon_sha256
+    assert bundle.finished_at and bundle.finished_at >= bundle.started_at
+    shots = [a for s in bundle.scenarios for st in s.steps for a in st.artefacts]
+    assert any(a.kind == "screenshot" for a in shots)
+    assert any(a.kind == "storage-dump" for a in shots)
+    html = outcome.files["html"].read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html  # the disclosure screenshot, inline
+
+
+def test_no_output_file_holds_the_typed_personal_data(audits: dict[str, AuditOutcome]) -> None:
+    raw = [p.value for p in PROBES]
+    for outcome in audits.values():
+        root = outcome.files["json"].parent
+        for path in root.rglob("*"):
+            if path.is_file() and path.suffix in {".json", ".md", ".html"}:
+                text = path.read_text(encoding="utf-8")
+                for value in raw:
+                    assert value not in text, f"{value!r} leaked into {path}"
+    dump = next(
+        (audits["bad"].files["json"].parent / "evidence" / "artefacts").glob(
+            "storage-privacy-storage_after_input-storage.json"
+        )
+    )
+    assert "[hetu masked]" in dump.read_text(encoding="utf-8")
+
+
+def test_report_on_saved_bundle_reproduces_scores_offline(
+    audits: dict[str, AuditOutcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_browser(*_a: object, **_k: object) -> None:
+        raise AssertionError("re-reporting must not start a browser or use the network")
+
+    monkeypatch.setattr("botaudit.gather.run.async_playwright", no_browser)
+    monkeypatch.setattr("httpx.get", no_browser)
+    for outcome in audits.values():
+        bundle_dir = outcome.files["json"].parent / "evidence"
+        again = rerun_report(bundle_dir, tmp_path / outcome.report.audit.name)
+        first = outcome.report.model_dump(mode="json", exclude={"generated_at", "audit"})
+        second = again.report.model_dump(mode="json", exclude={"generated_at", "audit"})
+        assert first == second
+        saved = json.loads(outcome.files["json"].read_text(encoding="utf-8"))
+        assert saved["values"] == second["values"]

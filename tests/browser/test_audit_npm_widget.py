@@ -1,0 +1,35 @@
+"""The audit judges a real third-party widget (flowise-embed from npm) correctly.
+
+Expected from the fixture's README: the welcome message discloses a bot (pass); asking for
+a human gets a phone number and service point but no live handoff (partial); the widget
+keeps typed text in localStorage (fail).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from npm_widget import AUDIT_CONFIG
+
+from botaudit.config import parse_config
+from botaudit.pipeline import run_audit
+
+pytestmark = pytest.mark.browser
+
+
+def test_audit_of_npm_widget(widget_url: str, tmp_path: Path) -> None:
+    data = yaml.safe_load(AUDIT_CONFIG.read_text(encoding="utf-8"))
+    data["target"]["url"] = widget_url
+    outcome = run_audit(parse_config(data, str(AUDIT_CONFIG)), tmp_path)
+    results = {c.id: c for c in outcome.report.criteria}
+    assert results["transparency.bot-identity-disclosed"].outcome == "pass"
+    handoff = results["accountability.human-handoff"]
+    assert handoff.outcome == "partial", handoff.explanation
+    storage = results["privacy.browser-storage"]
+    assert storage.outcome == "fail", storage.explanation
+    assert "localStorage" in storage.explanation
+    # The widget's "Reset Chat" button was found by its text, and leaves the input history.
+    assert results["legitimacy.delete-conversation"].outcome == "partial"
+    assert outcome.bundle.fatal_error is None

@@ -1,0 +1,120 @@
+"""The CLI as users run it: exit codes 0/1/2, one-sentence errors, nothing lost on failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from botaudit.demo.profiles import demo_config
+from botaudit.demo.server import DemoServer
+
+
+def botaudit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "botaudit", *args],
+        capture_output=True, text=True, timeout=240, cwd=cwd, env=env,
+    )  # fmt: skip
+
+
+def assert_clear_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith("error:")
+    for word in words:
+        assert word in result.stderr
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_missing_config() -> None:
+    assert_clear_error(botaudit("audit", "no-such-audit.yaml"), "no-such-audit.yaml")
+
+
+def test_invalid_config_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "audit.yaml"
+    path.write_text("name: x\ntarget: {url: 'localhost'}\nwidget: {input: '#i'}\n")
+    assert_clear_error(botaudit("audit", str(path)), "target.url", "widget.bot_message")
+
+
+def test_unknown_profile() -> None:
+    assert_clear_error(botaudit("demo", "--profile", "nope"), "good, bad, oulubot-2022")
+
+
+def test_report_of_a_folder_without_bundle(tmp_path: Path) -> None:
+    assert_clear_error(botaudit("report", str(tmp_path), "--out", str(tmp_path / "o")))
+
+
+def test_checklist_validate_lists_problems(tmp_path: Path) -> None:
+    ok = botaudit("checklist", "validate")
+    assert ok.returncode == 0 and "14 values" in ok.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: {fi: a, en: a}\nversion: '1'\nvalues: [{id: Bad}]\n")
+    result = botaudit("checklist", "validate", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}: values[0](Bad).id" in result.stderr
+    assert f"{bad}: values[0](Bad).number" in result.stderr
+
+
+def test_checklist_list() -> None:
+    result = botaudit("checklist", "list")
+    assert result.returncode == 0
+    assert "privacy.browser-storage" in result.stdout
+
+
+@pytest.mark.browser
+def test_unreachable_target_exits_2_and_keeps_the_bundle(tmp_path: Path) -> None:
+    config = demo_config("good", f"http://127.0.0.1:{_closed_port()}/")
+    path = tmp_path / "audit.yaml"
+    path.write_text(yaml.safe_dump(config))
+    result = botaudit("audit", str(path), "--out", str(tmp_path / "out"))
+    assert_clear_error(result, "Cannot reach http://127.0.0.1:")
+    evidence = json.loads((tmp_path / "out" / "evidence" / "evidence.json").read_text())
+    assert evidence["fatal_error"].startswith("Cannot reach")
+    assert (tmp_path / "out" / "report.html").is_file()
+
+
+@pytest.mark.browser
+def test_widget_not_found_exits_2_with_report(tmp_path: Path) -> None:
+    with DemoServer("good") as url:
+        config = demo_config("good", url)
+        config["widget"]["input"] = "#no-such-input"
+        config["timing"] = {"navigation_timeout_s": 2, "greeting_timeout_s": 1}
+        path = tmp_path / "audit.yaml"
+        path.write_text(yaml.safe_dump(config))
+        result = botaudit("audit", str(path), "--out", str(tmp_path / "out"), "-q")
+    assert_clear_error(result, "#no-such-input", "widget.input")
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    outcomes = {c["id"]: c["outcome"] for c in report["criteria"]}
+    assert outcomes["transparency.bot-identity-disclosed"] == "inconclusive"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("profile", "code"), [("good", 0), ("bad", 1)])
+def test_demo_exit_codes(tmp_path: Path, profile: str, code: int) -> None:
+    result = botaudit("demo", "--profile", profile, "--out", str(tmp_path), "-q")
+    assert result.returncode == code, result.stdout + result.stderr
+    for name in ("report.json", "report.md", "report.html", "evidence/evidence.json"):
+        assert (tmp_path / name).is_file()
+
+
+@pytest.mark.browser
+def test_report_command_reproduces_the_audit(tmp_path: Path) -> None:
+    first = botaudit("demo", "--profile", "bad", "--out", str(tmp_path / "a"), "-q")
+    again = botaudit("report", str(tmp_path / "a"), "--out", str(tmp_path / "b"))
+    assert first.returncode == again.returncode == 1
+    a = json.loads((tmp_path / "a" / "report.json").read_text())
+    b = json.loads((tmp_path / "b" / "report.json").read_text())
+    assert a["values"] == b["values"] and a["criteria"] == b["criteria"]
