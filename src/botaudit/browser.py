@@ -17,9 +17,32 @@ from botaudit.errors import UsageError
 ENV_VAR = "BOTAUDIT_CHROMIUM"
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
+# Playwright launches Chromium with third-party storage partitioning switched off, and its
+# contexts are incognito-like, which then deny a cross-site chat iframe every storage area.
+# A citizen's Chrome has partitioning on (the default since Chrome 115): the iframe gets
+# storage of its own, and a widget can leave personal data there. An audit that could not
+# see that storage would pass such a widget, so we repeat Playwright's list of disabled
+# features (Chromium takes the last --disable-features switch) without that one.
+PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+]
+
 # Without these, Chromium phones home at start (updates, sync, safe browsing): slow or
 # refused on closed networks, and traffic an audit must not produce.
 LAUNCH_ARGS = [
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING),
     "--no-sandbox",
     "--disable-background-networking",
     "--disable-component-update",

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from botaudit.demo.profiles import PROFILES, Deployment, InfoPage, Profile, demo_config, get_profile
 
@@ -98,6 +98,27 @@ def render_page(profile: Profile, deployment: str, info: InfoPage | None = None)
     return page.encode("utf-8")
 
 
+EMBED_PATH = "/embedded/"
+
+
+def embed_page(raw_path: str) -> bytes:
+    """A host page with the chat in an iframe, to test widgets that live in frames.
+
+    `?src=` picks the frame's URL (only loopback addresses, so the demo cannot be used to
+    frame other sites); a `localhost` host page framing `127.0.0.1` is cross-origin.
+    """
+    src = parse_qs(urlsplit(raw_path).query).get("src", ["/"])[0]
+    if not (src == "/" or src.startswith(("http://127.0.0.1:", "http://localhost:"))):
+        src = "/"
+    return (
+        '<!doctype html><html lang="fi"><head><meta charset="utf-8">'
+        "<title>Esimerkkikaupunki – upotettu chat</title></head><body>"
+        "<h1>Esimerkkikaupunki</h1><p>Chat on upotettu kehykseen.</p>"
+        f'<iframe id="chat-frame" title="Chat" src="{html.escape(src, quote=True)}" '
+        'style="width:480px;height:760px;border:1px solid #999"></iframe></body></html>'
+    ).encode()
+
+
 class _DemoHTTPServer(ThreadingHTTPServer):
     """Carries the profile and the only state kept: which sessions have spoken before."""
 
@@ -153,7 +174,9 @@ class _Handler(BaseHTTPRequestHandler):
             if path + "/" == site.path:
                 self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", Location=site.path)
                 return
-        if path in pages:
+        if path == EMBED_PATH:
+            self._send(HTTPStatus.OK, embed_page(self.path), "text/html; charset=utf-8")
+        elif path in pages:
             page = render_page(profile, "main", pages[path])
             self._send(HTTPStatus.OK, page, "text/html; charset=utf-8")
         elif path.startswith("/static/"):
