@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.table import Table
 
 from botaudit import __version__
 from botaudit.errors import UsageError
+
+if TYPE_CHECKING:
+    from botaudit.pipeline import AuditOutcome
 
 app = typer.Typer(
     help="Audit a public-service chatbot against the fourteen public-service chatbot values.",
@@ -49,6 +52,9 @@ OutOption = Annotated[
 ]
 FailOption = Annotated[FailOn, typer.Option(help="Exit 1 when a value is this colour or worse.")]
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Report language.")]
+JunitOption = Annotated[
+    Path | None, typer.Option("--junit", help="Also write JUnit XML here (for CI).")
+]
 ChecklistOption = Annotated[
     Path | None, typer.Option("--checklist", help="A checklist file instead of the bundled one.")
 ]
@@ -59,13 +65,22 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _interrupted() -> typer.Exit:
+    err.print("interrupted: the evidence gathered so far is in the output folder's evidence/.")
+    return typer.Exit(130)
+
+
 def _default_out(name: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return Path("reports") / name / stamp
 
 
-def _summarise(outcome, fail_on: FailOn) -> int:  # type: ignore[no-untyped-def]
+def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None) -> int:
     report = outcome.report
+    if junit is not None:
+        from botaudit.report.junit import write_junit
+
+        outcome.files["junit"] = write_junit(report, junit)
     table = Table(title=f"botaudit {report.audit.name} — {report.target.url}")
     for column in ("#", "value", "status", "score", "coverage"):
         table.add_column(column)
@@ -107,6 +122,7 @@ def audit(
     fail_on: FailOption = FailOn.red,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
+    junit: JunitOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Drive the chatbot in a browser, judge the evidence and write the report."""
@@ -126,7 +142,9 @@ def audit(
         )
     except UsageError as exc:
         raise _fail(str(exc)) from None
-    raise typer.Exit(_summarise(outcome, fail_on))
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    raise typer.Exit(_summarise(outcome, fail_on, junit))
 
 
 @app.command()
@@ -136,6 +154,7 @@ def report(
     fail_on: FailOption = FailOn.red,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
+    junit: JunitOption = None,
 ) -> None:
     """Re-judge and re-render a saved evidence bundle, offline."""
     from botaudit.pipeline import rerun_report
@@ -144,7 +163,7 @@ def report(
         outcome = rerun_report(bundle, out_dir, checklist, lang.value if lang else None)
     except UsageError as exc:
         raise _fail(str(exc)) from None
-    raise typer.Exit(_summarise(outcome, fail_on))
+    raise typer.Exit(_summarise(outcome, fail_on, junit))
 
 
 @app.command()
@@ -156,6 +175,7 @@ def demo(
     out_dir: OutOption = None,
     fail_on: FailOption = FailOn.red,
     lang: LangOption = None,
+    junit: JunitOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Start the demo chatbot on a free port, audit it, write the report and stop it."""
@@ -183,7 +203,9 @@ def demo(
             )
     except UsageError as exc:
         raise _fail(str(exc)) from None
-    raise typer.Exit(_summarise(outcome, fail_on))
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    raise typer.Exit(_summarise(outcome, fail_on, junit))
 
 
 @app.command("demo-server")

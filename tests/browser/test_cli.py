@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
@@ -104,10 +105,16 @@ def test_widget_not_found_exits_2_with_report(tmp_path: Path) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize(("profile", "code"), [("good", 0), ("bad", 1)])
 def test_demo_exit_codes(tmp_path: Path, profile: str, code: int) -> None:
-    result = botaudit("demo", "--profile", profile, "--out", str(tmp_path), "-q")
+    junit = tmp_path / "junit.xml"
+    result = botaudit(
+        "demo", "--profile", profile, "--out", str(tmp_path), "-q", "--junit", str(junit)
+    )
     assert result.returncode == code, result.stdout + result.stderr
     for name in ("report.json", "report.md", "report.html", "evidence/evidence.json"):
         assert (tmp_path / name).is_file()
+    failures = ET.parse(junit).getroot().findall(".//testcase/failure")
+    failed = {f.get("type") for f in failures}
+    assert bool(failures) == (profile == "bad") and failed <= {"fail", "partial"}
 
 
 @pytest.mark.browser
