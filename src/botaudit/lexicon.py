@@ -34,6 +34,7 @@ class Phrases(BaseModel):
     handoff_signals: list[str]
     human_channels: list[str]
     end_conversation: list[str]
+    confirm: list[str]
     personal_data_warning: list[str]
     limits_stated: list[str]
     neutral_opening: str

@@ -32,6 +32,7 @@ from botaudit.gather import storage
 from botaudit.gather.artefacts import artefact_for
 from botaudit.gather.widget import WidgetDriver
 from botaudit.lexicon import Lexicon, Matcher
+from botaudit.signals import classify_handoff, greeting_labels
 
 
 @dataclass
@@ -160,8 +161,6 @@ async def send(ctx: RunContext, params: SendParams) -> Exchange:
 
 @step("request_human", RequestHumanParams, "Ask for a human: the greeting's way, then plainly.")
 async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffRequests:
-    from botaudit.checks.handoff import classify_handoff, greeting_labels
-
     greeting_record = ctx.record.step(params.greeting)
     greeting = WidgetView.model_validate(greeting_record.data) if greeting_record else None
     instruction = ctx.matcher.greeting_instruction(greeting.visible_text) if greeting else None
@@ -230,12 +229,11 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     ctx.page.on("dialog", lambda dialog: dialog.accept())
     widget = ctx.config.widget
     if widget.end_conversation:
-        labels = []
         for selector in widget.end_conversation:
             await ctx.driver.locator(selector).first.click()
-            labels.append(selector.css)
-        await ctx.page.wait_for_load_state("load")
-        return EndConversation(found=True, via="config", labels=labels)
+        confirmed = await _confirm(ctx)
+        labels = [s.css for s in widget.end_conversation]
+        return EndConversation(found=True, via="config", labels=labels, detail=confirmed)
     labels = [
         label
         for lang in ("fi", "sv", "en")
@@ -253,11 +251,31 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
             try:
                 if await control.is_visible():
                     await control.click()
-                    await ctx.page.wait_for_load_state("load")
-                    return EndConversation(found=True, via="lexicon", labels=[label])
+                    confirmed = await _confirm(ctx)
+                    return EndConversation(
+                        found=True, via="lexicon", labels=[label], detail=confirmed
+                    )
             except PlaywrightError:
                 continue
     return EndConversation(found=False, detail="no visible control named " + " / ".join(labels))
+
+
+CONFIRM_WAIT_MS = 1000
+
+
+async def _confirm(ctx: RunContext) -> str:
+    """Answer an in-page "are you sure?" if one appears; native dialogs are auto-accepted."""
+    words = {w for lang in ("fi", "sv", "en") for w in ctx.lexicon.for_language(lang).confirm}
+    pattern = re.compile(f"^({'|'.join(map(re.escape, sorted(words)))})$", re.IGNORECASE)
+    button = ctx.driver.default_scope.get_by_role("button", name=pattern).first
+    try:
+        await button.wait_for(state="visible", timeout=CONFIRM_WAIT_MS)
+        name = (await button.inner_text()).strip()
+        await button.click()
+    except PlaywrightError:
+        name = ""
+    await ctx.page.wait_for_load_state("load")
+    return f"confirmed with '{name}'" if name else ""
 
 
 def _current_step(ctx: RunContext) -> str:

@@ -1,0 +1,61 @@
+"""What bot replies signal: a handoff to a person, or another way to reach one.
+
+Gathering needs this to stop asking once a person has joined (every further message would
+keep a real agent busy); the handoff checks need it to judge. One module serves both so
+the stop rule and the verdict cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from botaudit.evidence.observations import MessageView, WidgetView
+from botaudit.lexicon import Matcher
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Masked values still show that a channel was named: the evidence masks phone numbers.
+_MASKED_CHANNEL = re.compile(r"\[(phone|email) masked\]")
+
+
+@dataclass
+class Handoff:
+    kind: Literal["live", "channel", "none"]
+    reasons: list[str] = field(default_factory=list)
+
+
+def greeting_labels(greeting: WidgetView | None) -> set[str]:
+    """Sender labels the bot used before any request: a new label means someone else."""
+    if greeting is None:
+        return set()
+    return {m.label for m in greeting.bot_messages}
+
+
+def classify_handoff(replies: list[MessageView], m: Matcher, bot_labels: set[str]) -> Handoff:
+    live: list[str] = []
+    channels: list[str] = []
+    for reply in replies:
+        if reply.agent:
+            live.append(f"a message from an agent: {reply.text[:120]!r}")
+        elif (
+            reply.label
+            and bot_labels
+            and reply.label not in bot_labels
+            and not m.find("bot_identity", reply.label)
+        ):
+            live.append(f"the sender label changed to {reply.label!r}")
+        signals = m.find("handoff_signals", reply.text)
+        if signals:
+            live.append(f"transfer wording {', '.join(map(repr, signals))} in {reply.text[:160]!r}")
+        named = m.find("human_channels", reply.text)
+        named += [x.group(0) for x in _MASKED_CHANNEL.finditer(reply.text)]
+        named += [x.group(0) for x in _EMAIL.finditer(reply.text)]
+        named += [link for link in reply.links if link.startswith(("tel:", "mailto:"))]
+        if named:
+            channels.append(f"{', '.join(map(repr, named))} in {reply.text[:160]!r}")
+    if live:
+        return Handoff("live", live)
+    if channels:
+        return Handoff("channel", channels)
+    return Handoff("none")
