@@ -78,6 +78,17 @@ def test_headline_outcomes(audits: dict[str, AuditOutcome], run: str, expected: 
     assert got == expected, explanations
 
 
+def test_axe_scan_fails_the_bad_widget_only(audits: dict[str, AuditOutcome]) -> None:
+    good = next(
+        c for c in audits["good"].report.criteria if c.id == "fairness.automated-accessibility"
+    )
+    bad = next(
+        c for c in audits["bad"].report.criteria if c.id == "fairness.automated-accessibility"
+    )
+    assert good.outcome == "pass", good.explanation
+    assert bad.outcome == "fail" and "button-name" in bad.explanation
+
+
 def test_good_bot_has_no_red_value_and_bad_bot_does(audits: dict[str, AuditOutcome]) -> None:
     good = {v.id: v.status for v in audits["good"].report.values}
     bad = {v.id: v.status for v in audits["bad"].report.values}

@@ -32,4 +32,7 @@ def test_audit_of_npm_widget(widget_url: str, tmp_path: Path) -> None:
     assert "localStorage" in storage.explanation
     # The widget's "Reset Chat" button was found by its text, and leaves the input history.
     assert results["legitimacy.delete-conversation"].outcome == "partial"
+    # Its icon-only buttons have no accessible name; axe sees them through the shadow root.
+    axe = results["fairness.automated-accessibility"]
+    assert axe.outcome == "fail" and "button-name" in axe.explanation
     assert outcome.bundle.fatal_error is None

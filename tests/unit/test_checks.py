@@ -267,3 +267,25 @@ def test_greeting_length(words: int, expected: str) -> None:
 
 def test_greeting_length_without_greeting_is_not_applicable() -> None:
     assert run("greeting_length", identity_scenario(view())).outcome == "not_applicable"
+
+
+# -- fairness.automated-accessibility ------------------------------------------------------
+
+
+def _scan(*impacts: str):  # type: ignore[no-untyped-def]
+    from botaudit.evidence.observations import AccessibilityScan, AxeViolation
+
+    violations = [
+        AxeViolation(id=f"rule-{i}", impact=imp, nodes=1) for i, imp in enumerate(impacts)
+    ]
+    data = AccessibilityScan(engine="axe-core 4", scope="#chat", violations=violations)
+    return scenario("bot-identity", step("accessibility", data, kind="accessibility_scan"))
+
+
+@pytest.mark.parametrize(
+    ("impacts", "expected"),
+    [((), "pass"), (("minor", "moderate"), "partial"), (("moderate", "critical"), "fail")],
+)
+def test_automated_accessibility(impacts: tuple[str, ...], expected: str) -> None:
+    result = run("widget_accessibility_axe", _scan(*impacts))
+    assert result.outcome == expected, result.explanation

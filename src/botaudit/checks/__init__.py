@@ -3,7 +3,13 @@
 Importing this package registers every check in `CHECKS`.
 """
 
-from botaudit.checks import disclosure, greeting, handoff, storage_privacy  # noqa: F401
+from botaudit.checks import (  # noqa: F401
+    accessibility,
+    disclosure,
+    greeting,
+    handoff,
+    storage_privacy,
+)
 from botaudit.checks.base import CHECKS, Check, CheckResult, Outcome
 
 __all__ = ["CHECKS", "Check", "CheckResult", "Outcome"]

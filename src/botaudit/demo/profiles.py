@@ -113,6 +113,7 @@ class Profile:
     avatar_src: str = "/static/avatar.svg"
     site_icon: str = "data:,"
     input_label: str | None = None  # None: the input has only a placeholder
+    send_text: str | None = "Lähetä"  # None: an icon-only send button with no name (axe fails it)
     handoff_keywords: tuple[str, ...] = ()
     handoff_replies: tuple[str, ...] = ()
     agent_greeting: str = ""
@@ -251,6 +252,7 @@ PROFILES: dict[str, Profile] = {
         # "Ask us": nothing says bot, and nothing is even ambiguous (a "Chat" title would be).
         launcher="Kysy meiltä",
         header="Kysy meiltä",
+        send_text=None,
         deployments={
             "main": Deployment(
                 "/",

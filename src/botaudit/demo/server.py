@@ -56,6 +56,7 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
         if profile.avatar_alt is None
         else {"src": profile.avatar_src, "alt": profile.avatar_alt},
         "inputLabel": profile.input_label,
+        "sendText": profile.send_text,
         "storage": {
             "area": storage.area,
             "key": storage.key,

@@ -93,3 +93,23 @@ class EndConversation(BaseModel):
     via: Literal["config", "lexicon"] | None = None
     labels: list[str] = Field(default_factory=list)
     detail: str = ""
+
+
+class AxeViolation(BaseModel):
+    id: str
+    impact: str | None = None
+    help: str = ""
+    help_url: str = ""
+    nodes: int = 0
+    targets: list[str] = Field(default_factory=list)
+
+
+class AccessibilityScan(BaseModel):
+    """axe-core's WCAG 2.1 A/AA rules run over the open widget (`accessibility_scan`)."""
+
+    engine: str
+    scope: str = Field(description="What was scanned: the widget's selector or the document.")
+    tags: list[str] = Field(default_factory=list)
+    violations: list[AxeViolation] = Field(default_factory=list)
+    passes: int = 0
+    incomplete: int = 0

@@ -28,7 +28,7 @@ from botaudit.evidence.observations import (
     WidgetView,
 )
 from botaudit.evidence.pii import Probe, mask_text
-from botaudit.gather import storage
+from botaudit.gather import accessibility, storage
 from botaudit.gather.artefacts import artefact_for
 from botaudit.gather.widget import WidgetDriver
 from botaudit.lexicon import Lexicon, Matcher
@@ -147,6 +147,11 @@ async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
     if shot is not None:
         masked.screenshot = ctx.keep(shot, "screenshot", "The widget as the user sees it.")
     return masked
+
+
+@step("accessibility_scan", NoParams, "Run axe-core's WCAG 2.1 A/AA rules over the widget.")
+async def accessibility_scan(ctx: RunContext, _: NoParams) -> BaseModel:
+    return await accessibility.scan(ctx.driver)
 
 
 @step("send", SendParams, "Type a message and wait for the whole reply.")

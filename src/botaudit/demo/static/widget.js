@@ -94,7 +94,9 @@
     id: "chat-input", type: "text", autocomplete: "off", maxlength: "2000",
     placeholder: "Kirjoita viesti…", "aria-label": cfg.inputLabel,
   });
-  form.append(input, el("button", { id: "chat-send", type: "submit" }, "Lähetä"));
+  const sendButton = el("button", { id: "chat-send", type: "submit" }, cfg.sendText || "");
+  if (!cfg.sendText) sendButton.append(el("span", { "aria-hidden": "true" }, "➤"));
+  form.append(input, sendButton);
   widget.append(form);
 
   if (cfg.links.length) {
