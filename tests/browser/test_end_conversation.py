@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from botaudit.browser import launch_options
 from botaudit.config import parse_config
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.observations import EndConversation
+from botaudit.gather.loop import run_blocking
 from botaudit.gather.steps import RunContext, end_conversation
 from botaudit.gather.widget import WidgetDriver
 from botaudit.lexicon import Matcher, load_lexicon
@@ -63,7 +63,7 @@ async def _end(tmp_path: Path) -> tuple[EndConversation, int]:
 
 
 def test_control_found_by_accessible_name_and_confirmed(tmp_path: Path) -> None:
-    result, left = asyncio.run(_end(tmp_path))
+    result, left = run_blocking(_end(tmp_path))
     assert result.found and result.via == "lexicon"
     assert result.labels == ["Radera samtalet"]
     assert result.detail == "confirmed with 'Kyllä'"

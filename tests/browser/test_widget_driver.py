@@ -6,14 +6,13 @@ the waiting rule (new message nodes, then a quiet period) on a page built to be 
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from playwright.async_api import async_playwright
 
 from botaudit.browser import launch_options
 from botaudit.config import Timing, Widget
 from botaudit.evidence.observations import Exchange
+from botaudit.gather.loop import run_blocking
 from botaudit.gather.widget import WidgetDriver
 
 pytestmark = pytest.mark.browser
@@ -56,11 +55,11 @@ async def _send(text: str, timing: Timing) -> Exchange:
 
 
 def test_whole_multi_message_reply_is_captured() -> None:
-    exchange = asyncio.run(_send("Hei", Timing(quiet_ms=700)))
+    exchange = run_blocking(_send("Hei", Timing(quiet_ms=700)))
     assert [r.text for r in exchange.replies] == [FIRST, SECOND]
     assert not exchange.timed_out
 
 
 def test_silence_times_out_without_inventing_a_reply() -> None:
-    exchange = asyncio.run(_send("hiljaa", Timing(reply_timeout_s=1.5)))
+    exchange = run_blocking(_send("hiljaa", Timing(reply_timeout_s=1.5)))
     assert exchange.replies == [] and exchange.timed_out

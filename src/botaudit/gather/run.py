@@ -33,6 +33,7 @@ from botaudit.evidence.model import (
     ToolInfo,
 )
 from botaudit.evidence.pii import Probe, synthetic_probes
+from botaudit.gather.loop import run_blocking
 from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
 from botaudit.gather.widget import WidgetDriver, WidgetNotFound
@@ -173,7 +174,7 @@ def gather(
     bundle_dir.mkdir(parents=True, exist_ok=True)
     try:
         preflight(config.target.url, config.timing.navigation_timeout_s)
-        asyncio.run(_gather(config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
+        run_blocking(_gather(config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
         not_found = [s.error for s in bundle.scenarios if s.error and "check widget." in s.error]
         if not_found:
             bundle.fatal_error = f"The widget was not found: {not_found[0]}."
