@@ -119,9 +119,13 @@ def test_demo_exit_codes(tmp_path: Path, profile: str, code: int) -> None:
 
 @pytest.mark.browser
 def test_report_command_reproduces_the_audit(tmp_path: Path) -> None:
-    first = botaudit("demo", "--profile", "bad", "--out", str(tmp_path / "a"), "-q")
-    again = botaudit("report", str(tmp_path / "a"), "--out", str(tmp_path / "b"))
-    assert first.returncode == again.returncode == 1
-    a = json.loads((tmp_path / "a" / "report.json").read_text())
+    first = botaudit("demo", "--profile", "bad", "-q", cwd=tmp_path)
+    assert first.returncode == 1
+    # The default output folder: reports/<name>/<UTC timestamp>/
+    (run,) = (tmp_path / "reports" / "demo-bad").iterdir()
+    assert run.name.endswith("Z") and (run / "evidence" / "evidence.json").is_file()
+    again = botaudit("report", str(run), "--out", str(tmp_path / "b"), "--fail-on", "never")
+    assert again.returncode == 0  # --fail-on never: the bad bot's red values do not fail CI
+    a = json.loads((run / "report.json").read_text())
     b = json.loads((tmp_path / "b" / "report.json").read_text())
     assert a["values"] == b["values"] and a["criteria"] == b["criteria"]
