@@ -90,10 +90,20 @@ def test_weaknesses_are_failures_and_partial_critical_criteria() -> None:
         crit("fairness.d", "inconclusive", "critical"),
     ]
     swot = build_swot([], criteria, "en")
-    assert texts(swot.weaknesses) == ["Title fairness.b (partly met)", "Title fairness.a"]
+    assert texts(swot.weaknesses) == [
+        "Only partly met: Title fairness.b",
+        "Not met: Title fairness.a",
+    ]
     assert texts(build_swot([], criteria, "fi").weaknesses)[0] == (
-        "Otsikko fairness.b (osittain täytetty)"
+        "Täyttyy vain osittain: Otsikko fairness.b"
     )
+
+
+def test_regulatory_risk_cites_the_law_not_the_study() -> None:
+    c = crit("privacy.x", "fail", "major", regulatory=True,
+             source=["METKU 2022, Lisäselvitys 2", "GDPR Art. 25"])  # fmt: skip
+    (threat,) = build_swot([], [c], "en").threats
+    assert threat.text.endswith("(GDPR Art. 25)")
 
 
 def test_weaknesses_name_the_values_that_could_not_be_judged() -> None:
@@ -142,10 +152,10 @@ def test_threats_flag_regulatory_and_trust_risks() -> None:
     ]
     threats = build_swot([], criteria, "en").threats
     assert texts(threats) == [
-        "Regulatory risk: Title accountability.both (AI Act 50)",
-        "Trust risk: Title accountability.both",
-        "Trust risk: Title privacy.trust",
-        "Regulatory risk: Title privacy.reg (GDPR art. 5)",
+        "Regulatory risk, not fully met: Title accountability.both (AI Act 50)",
+        "Trust risk, not met: Title accountability.both",
+        "Trust risk, not met: Title privacy.trust",
+        "Regulatory risk, not fully met: Title privacy.reg (GDPR art. 5)",
     ]
     assert [item.criteria for item in threats] == [
         ["accountability.both"],
@@ -154,8 +164,8 @@ def test_threats_flag_regulatory_and_trust_risks() -> None:
         ["privacy.reg"],
     ]
     fi = texts(build_swot([], criteria, "fi").threats)
-    assert fi[0] == "Sääntelyriski: Otsikko accountability.both (AI Act 50)"
-    assert fi[1] == "Luottamusriski: Otsikko accountability.both"
+    assert fi[0] == "Sääntelyriski, ei täyty kokonaan: Otsikko accountability.both (AI Act 50)"
+    assert fi[1] == "Luottamusriski, ei täyty: Otsikko accountability.both"
 
 
 def test_rules_do_not_depend_on_input_order() -> None:

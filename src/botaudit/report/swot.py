@@ -11,17 +11,17 @@ Strengths
   * each value that is green with coverage >= 0.5:
     "<value name>: green, <n> % of weight judged".
 Weaknesses
-  * each *failed* criterion, any severity: "T";
-  * each *partial* critical criterion: "T (partly met)";
+  * each *failed* criterion, any severity: "Not met: T";
+  * each *partial* critical criterion: "Only partly met: T";
   * one item, if any value has coverage < 0.5 or is not assessed, saying how many of the
     values could not be judged and naming them -- gaps are reported, not hidden.
 Opportunities
   * the recommendation R of each partial or failed criterion.
 Threats
   * each failed or partial criterion marked `regulatory`:
-    "Regulatory risk: T (<first source>)";
+    "Regulatory risk, not fully met: T (<first source that is not the study>)";
   * each failed *critical* criterion of a trust-bearing value (transparency,
-    accountability, privacy, trust-in-authority, legitimacy): "Trust risk: T".
+    accountability, privacy, trust-in-authority, legitimacy): "Trust risk, not met: T".
 ERRC
   * the recommendation R of each partial or failed criterion goes into the cell named by
     the criterion's `errc` action (eliminate, reduce, raise, create).
@@ -50,25 +50,32 @@ _NEEDS_ACTION = frozenset({"partial", "fail"})
 _PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "green_value": "{name}: green, {percent} % of weight judged",
-        "partly_met": "{title} (partly met)",
+        "not_met": "Not met: {title}",
+        "partly_met": "Only partly met: {title}",
         "gaps": "{count} of {total} values could not be judged (less than half of their "
         "weight judged or not assessed): {names}",
-        "regulatory": "Regulatory risk: {title}{source}",
-        "trust": "Trust risk: {title}",
+        "regulatory": "Regulatory risk, not fully met: {title}{source}",
+        "trust": "Trust risk, not met: {title}",
     },
     "fi": {
         "green_value": "{name}: vihreä, {percent} % painosta arvioitu",
-        "partly_met": "{title} (osittain täytetty)",
+        "not_met": "Ei täyty: {title}",
+        "partly_met": "Täyttyy vain osittain: {title}",
         "gaps": "{count}/{total} arvoa ei voitu arvioida (alle puolet painosta arvioitu "
         "tai ei arvioitu): {names}",
-        "regulatory": "Sääntelyriski: {title}{source}",
-        "trust": "Luottamusriski: {title}",
+        "regulatory": "Sääntelyriski, ei täyty kokonaan: {title}{source}",
+        "trust": "Luottamusriski, ei täyty: {title}",
     },
 }
 
 
 def _phrase(language: str, key: str, **fields: object) -> str:
     return _PHRASES.get(language, _PHRASES["en"])[key].format(**fields)
+
+
+def _legal_source(criterion: CriterionResult) -> str:
+    """The first source that is not the study itself: a regulatory risk cites the law."""
+    return next((s for s in criterion.source if not s.startswith("METKU")), criterion.source[0])
 
 
 def _key(criterion: CriterionResult) -> tuple[int, str]:
@@ -128,7 +135,7 @@ def build_swot(values: list[ValueResult], criteria: list[CriterionResult], langu
     weak_entries: list[tuple[CriterionResult, str]] = []
     for c in ordered:
         if c.outcome == "fail":
-            weak_entries.append((c, c.title.get(language)))
+            weak_entries.append((c, _phrase(language, "not_met", title=c.title.get(language))))
         elif c.outcome == "partial" and c.severity == "critical":
             weak_entries.append((c, _phrase(language, "partly_met", title=c.title.get(language))))
     weaknesses = _items(weak_entries)
@@ -152,7 +159,7 @@ def build_swot(values: list[ValueResult], criteria: list[CriterionResult], langu
     for c in ordered:
         title = c.title.get(language)
         if c.outcome in _NEEDS_ACTION and c.regulatory:
-            source = f" ({c.source[0]})" if c.source else ""
+            source = f" ({_legal_source(c)})" if c.source else ""
             threat_entries.append((c, _phrase(language, "regulatory", title=title, source=source)))
         if c.outcome == "fail" and c.severity == "critical" and c.value in TRUST_VALUES:
             threat_entries.append((c, _phrase(language, "trust", title=title)))
