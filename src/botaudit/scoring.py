@@ -14,38 +14,55 @@ from __future__ import annotations
 
 from botaudit.checklist.model import Checklist, Criterion
 from botaudit.checks import CHECKS
-from botaudit.checks.base import JUDGED, CheckResult
+from botaudit.checks.base import JUDGED, CheckResult, say
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.lexicon import Matcher
 from botaudit.report.model import CriterionResult, Status, Thresholds, ValueResult
 
 CREDIT = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
 _NOT_GATHERED = {
-    "conversation": "needs conversation probes over the bot's API, which this audit does not "
-    "run yet",
-    "transcript": "needs exported conversation transcripts, which were not given",
-    "self-assessment": "is answered by the organisation in a self-assessment, which was not given",
-    "browser": "has no automated browser check yet; review it by hand",
+    "conversation": (
+        "Tämä kriteeri vaatii keskustelutestejä botin rajapinnan kautta, eikä tämä "
+        "auditointi tee niitä vielä.",
+        "needs conversation probes over the bot's API, which this audit does not run yet",
+    ),
+    "transcript": (
+        "Tämä kriteeri vaatii botista tallennettuja keskustelulokeja, eikä niitä annettu.",
+        "needs exported conversation transcripts, which were not given",
+    ),
+    "self-assessment": (
+        "Tähän kriteeriin vastaa organisaatio itsearvioinnissa, eikä itsearviointia annettu.",
+        "is answered by the organisation in a self-assessment, which was not given",
+    ),
+    "browser": (
+        "Tälle kriteerille ei ole vielä automaattista selaintarkistusta; arvioi se käsin.",
+        "has no automated browser check yet; review it by hand",
+    ),
 }
 
 
 def _result_for(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher) -> CheckResult:
     if criterion.check is None:
-        return CheckResult(
-            outcome="not_assessed",
-            explanation=f"This criterion {_NOT_GATHERED[criterion.evidence]}.",
-        )
+        fi, en = _NOT_GATHERED[criterion.evidence]
+        return CheckResult(outcome="not_assessed", explanation=say(fi, f"This criterion {en}."))
     check = CHECKS[criterion.check]
     selected = bundle.config.content.get("scenarios")
     if selected is not None and check.scenario not in selected:
         return CheckResult(
             outcome="not_assessed",
-            explanation=f"The config's scenarios list leaves out '{check.scenario}'.",
+            explanation=say(
+                "Asetusten skenaarioluettelo (scenarios) ei sisällä skenaariota "
+                f"'{check.scenario}'.",
+                f"The config's scenarios list leaves out '{check.scenario}'.",
+            ),
         )
     if bundle.fatal_error and bundle.scenario(check.scenario) is None:
         return CheckResult(
             outcome="inconclusive",
-            explanation=f"The audit could not run: {bundle.fatal_error}",
+            explanation=say(
+                f"Auditointia ei voitu suorittaa: {bundle.fatal_error}",
+                f"The audit could not run: {bundle.fatal_error}",
+            ),
         )
     return check.run(bundle, matcher)
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from botaudit.checklist.model import Text
 from botaudit.evidence.observations import MessageView, WidgetView
 from botaudit.lexicon import Matcher
 
@@ -22,7 +23,7 @@ _MASKED_CHANNEL = re.compile(r"\[(phone|email) masked\]")
 @dataclass
 class Handoff:
     kind: Literal["live", "channel", "none"]
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Text] = field(default_factory=list)  # for the explanations, fi and en
 
 
 def greeting_labels(greeting: WidgetView | None) -> set[str]:
@@ -33,27 +34,49 @@ def greeting_labels(greeting: WidgetView | None) -> set[str]:
 
 
 def classify_handoff(replies: list[MessageView], m: Matcher, bot_labels: set[str]) -> Handoff:
-    live: list[str] = []
-    channels: list[str] = []
+    live: list[Text] = []
+    channels: list[Text] = []
     for reply in replies:
         if reply.agent:
-            live.append(f"a message from an agent: {reply.text[:120]!r}")
+            live.append(
+                Text(
+                    fi=f"asiakaspalvelijan viesti: {reply.text[:120]!r}",
+                    en=f"a message from an agent: {reply.text[:120]!r}",
+                )
+            )
         elif (
             reply.label
             and bot_labels
             and reply.label not in bot_labels
             and not m.find("bot_identity", reply.label)
         ):
-            live.append(f"the sender label changed to {reply.label!r}")
+            live.append(
+                Text(
+                    fi=f"lähettäjän nimeksi vaihtui {reply.label!r}",
+                    en=f"the sender label changed to {reply.label!r}",
+                )
+            )
         signals = m.find("handoff_signals", reply.text)
         if signals:
-            live.append(f"transfer wording {', '.join(map(repr, signals))} in {reply.text[:160]!r}")
+            wording = ", ".join(map(repr, signals))
+            live.append(
+                Text(
+                    fi=f"siirrosta kertova ilmaus {wording} viestissä {reply.text[:160]!r}",
+                    en=f"transfer wording {wording} in {reply.text[:160]!r}",
+                )
+            )
         named = m.find("human_channels", reply.text)
         named += [x.group(0) for x in _MASKED_CHANNEL.finditer(reply.text)]
         named += [x.group(0) for x in _EMAIL.finditer(reply.text)]
         named += [link for link in reply.links if link.startswith(("tel:", "mailto:"))]
         if named:
-            channels.append(f"{', '.join(map(repr, named))} in {reply.text[:160]!r}")
+            where = ", ".join(map(repr, named))
+            channels.append(
+                Text(
+                    fi=f"{where} viestissä {reply.text[:160]!r}",
+                    en=f"{where} in {reply.text[:160]!r}",
+                )
+            )
     if live:
         return Handoff("live", live)
     if channels:

@@ -74,7 +74,7 @@ def _outcomes(outcome: AuditOutcome) -> dict[str, str]:
 def test_headline_outcomes(audits: dict[str, AuditOutcome], run: str, expected: tuple) -> None:
     outcomes = _outcomes(audits[run])
     got = tuple(outcomes[c] for c in HEADLINE)
-    explanations = {c.id: c.explanation for c in audits[run].report.criteria if c.id in HEADLINE}
+    explanations = {c.id: c.explanation.en for c in audits[run].report.criteria if c.id in HEADLINE}
     assert got == expected, explanations
 
 
@@ -85,8 +85,8 @@ def test_axe_scan_fails_the_bad_widget_only(audits: dict[str, AuditOutcome]) -> 
     bad = next(
         c for c in audits["bad"].report.criteria if c.id == "fairness.automated-accessibility"
     )
-    assert good.outcome == "pass", good.explanation
-    assert bad.outcome == "fail" and "button-name" in bad.explanation
+    assert good.outcome == "pass", good.explanation.en
+    assert bad.outcome == "fail" and "button-name" in bad.explanation.en
 
 
 def test_good_bot_has_no_red_value_and_bad_bot_does(audits: dict[str, AuditOutcome]) -> None:

@@ -26,13 +26,13 @@ def test_audit_of_npm_widget(widget_url: str, tmp_path: Path) -> None:
     results = {c.id: c for c in outcome.report.criteria}
     assert results["transparency.bot-identity-disclosed"].outcome == "pass"
     handoff = results["accountability.human-handoff"]
-    assert handoff.outcome == "partial", handoff.explanation
+    assert handoff.outcome == "partial", handoff.explanation.en
     storage = results["privacy.browser-storage"]
-    assert storage.outcome == "fail", storage.explanation
-    assert "localStorage" in storage.explanation
+    assert storage.outcome == "fail", storage.explanation.en
+    assert "localStorage" in storage.explanation.en
     # The widget's "Reset Chat" button was found by its text, and leaves the input history.
     assert results["legitimacy.delete-conversation"].outcome == "partial"
     # Its icon-only buttons have no accessible name; axe sees them through the shadow root.
     axe = results["fairness.automated-accessibility"]
-    assert axe.outcome == "fail" and "button-name" in axe.explanation
+    assert axe.outcome == "fail" and "button-name" in axe.explanation.en
     assert outcome.bundle.fatal_error is None

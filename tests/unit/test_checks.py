@@ -15,9 +15,11 @@ from builders import (
     view,
 )
 
+from botaudit.checklist.load import load_checklist
 from botaudit.checks import CHECKS
 from botaudit.evidence.observations import Exchange
 from botaudit.lexicon import matcher
+from botaudit.scoring import judge
 
 FI = matcher("fi")
 EN = matcher("en")
@@ -44,21 +46,21 @@ def run(name: str, *scenarios, m=FI):  # type: ignore[no-untyped-def]
 )
 def test_disclosure_outcomes(greeting: str, expected: str) -> None:
     result = run("bot_identity_before_typing", identity_scenario(view(bot(greeting))))
-    assert result.outcome == expected, result.explanation
+    assert result.outcome == expected, result.explanation.en
 
 
 def test_disclosure_in_alt_text_only_is_partial() -> None:
     before = view(bot("Hei! Miten voin auttaa?", alt=["Chatbot"]), hidden=["Chatbot"])
     result = run("bot_identity_before_typing", identity_scenario(before))
     assert result.outcome == "partial"
-    assert "alt text" in result.explanation
+    assert "alt text" in result.explanation.en
 
 
 def test_disclosure_only_after_first_message_fails_and_says_so() -> None:
     record = identity_scenario(view(bot("Hei! Miten voin auttaa?")), first_reply="Olen botti.")
     result = run("bot_identity_before_typing", record)
     assert result.outcome == "fail"
-    assert "only after" in result.explanation
+    assert "only after" in result.explanation.en
 
 
 def test_ai_in_finnish_words_is_not_a_disclosure() -> None:
@@ -76,7 +78,7 @@ def test_missing_evidence_is_inconclusive_not_fail() -> None:
     failed = scenario("bot-identity", step("before_typing", {}, ok=False, error="timeout"))
     result = run("bot_identity_before_typing", failed)
     assert result.outcome == "inconclusive"
-    assert "timeout" in result.explanation
+    assert "timeout" in result.explanation.en
     assert CHECKS["bot_identity_before_typing"].run(bundle(), FI).outcome == "inconclusive"
 
 
@@ -118,7 +120,7 @@ def _greeting() -> object:
 def test_handoff_outcomes(replies, expected) -> None:  # type: ignore[no-untyped-def]
     record = handoff_scenario(_greeting(), Exchange(sent="asiakaspalvelija", replies=replies))
     result = run("human_handoff", record)
-    assert result.outcome == expected, result.explanation
+    assert result.outcome == expected, result.explanation.en
 
 
 def test_handoff_bot_label_on_replies_is_not_a_person() -> None:
@@ -144,7 +146,7 @@ def test_handoff_after_later_attempt_names_the_attempt() -> None:
     )
     result = run("human_handoff", record)
     assert result.outcome == "pass"
-    assert "attempt 2" in result.explanation
+    assert "attempt 2" in result.explanation.en
 
 
 def test_handoff_without_any_reply_is_inconclusive() -> None:
@@ -178,7 +180,7 @@ def test_storage_nothing_stored_passes() -> None:
 def test_storage_session_only_with_warning_and_clearing_is_partial() -> None:
     record = storage_scenario(warning=True, after_input=[hit("sessionStorage")], after_end=[])
     result = run("browser_storage_privacy", record)
-    assert result.outcome == "partial", result.explanation
+    assert result.outcome == "partial", result.explanation.en
 
 
 @pytest.mark.parametrize(
@@ -195,7 +197,7 @@ def test_storage_session_only_with_warning_and_clearing_is_partial() -> None:
 def test_storage_failures(kwargs, why: str) -> None:  # type: ignore[no-untyped-def]
     result = run("browser_storage_privacy", storage_scenario(**kwargs))
     assert result.outcome == "fail"
-    assert why in result.explanation
+    assert why in result.explanation.en
 
 
 def test_storage_without_snapshot_is_inconclusive() -> None:
@@ -288,4 +290,156 @@ def _scan(*impacts: str):  # type: ignore[no-untyped-def]
 )
 def test_automated_accessibility(impacts: tuple[str, ...], expected: str) -> None:
     result = run("widget_accessibility_axe", _scan(*impacts))
-    assert result.outcome == expected, result.explanation
+    assert result.outcome == expected, result.explanation.en
+
+
+# -- explanations in both report languages -------------------------------------------------
+
+_NO_HELP = "En ymmärtänyt. Kokeile kysyä toisin."
+# (check, evidence, expected outcome): every check, most of its outcomes.
+BILINGUAL = [
+    ("bot_identity_before_typing", identity_scenario(view(bot("Hei! Olen chatbot."))), "pass"),
+    ("bot_identity_before_typing", identity_scenario(view(bot("Hei! Olen OuluBot."))), "partial"),
+    (
+        "bot_identity_before_typing",
+        identity_scenario(view(bot("Hei!")), first_reply="Olen botti."),
+        "fail",
+    ),
+    ("bot_identity_before_typing", identity_scenario(view(bot("Hei!"))), "fail"),
+    ("message_attribution", identity_scenario(view(bot("Hei", label="Chatbot"))), "pass"),
+    ("message_attribution", identity_scenario(view(bot("Hei", alt=["OuluBot"]))), "partial"),
+    ("message_attribution", identity_scenario(view(bot("Hei"))), "fail"),
+    ("message_attribution", identity_scenario(view()), "inconclusive"),
+    (
+        "human_handoff",
+        handoff_scenario(
+            view(bot("Hei!")), Exchange(sent="ihminen", replies=[bot("Hei!", agent=True)])
+        ),
+        "pass",
+    ),
+    (
+        "human_handoff",
+        handoff_scenario(
+            _greeting(),
+            Exchange(sent="asiakaspalvelija", replies=[bot("Siirrän asiakaspalvelijalle.")]),
+        ),
+        "pass",
+    ),
+    (
+        "human_handoff",
+        handoff_scenario(
+            _greeting(),
+            Exchange(sent="ihminen", replies=[bot("Soita meille: [phone masked].")]),
+        ),
+        "partial",
+    ),
+    (
+        "human_handoff",
+        handoff_scenario(_greeting(), Exchange(sent="ihminen", replies=[bot(_NO_HELP)])),
+        "fail",
+    ),
+    (
+        "human_handoff",
+        handoff_scenario(_greeting(), Exchange(sent="ihminen", timed_out=True)),
+        "inconclusive",
+    ),
+    (
+        "handoff_instruction_in_greeting",
+        handoff_scenario(view(bot("Jos haluat jutella ihmiselle, kirjoita 'asiakaspalvelija'."))),
+        "pass",
+    ),
+    (
+        "handoff_instruction_in_greeting",
+        handoff_scenario(view(bot("Asiakaspalvelu: kaupungintalon palvelupiste, ma–pe."))),
+        "partial",
+    ),
+    ("handoff_instruction_in_greeting", handoff_scenario(view(bot("Hei!"))), "fail"),
+    ("browser_storage_privacy", storage_scenario(warning=False, after_input=[]), "pass"),
+    (
+        "browser_storage_privacy",
+        storage_scenario(warning=True, after_input=[hit("sessionStorage")], after_end=[]),
+        "partial",
+    ),
+    (
+        "browser_storage_privacy",
+        storage_scenario(warning=False, after_input=[hit("sessionStorage")]),
+        "fail",
+    ),
+    (
+        "browser_storage_privacy",
+        storage_scenario(warning=True, after_input=[hit("localStorage", form="plain+md5")]),
+        "fail",
+    ),
+    ("personal_data_notice_before_input", storage_scenario(warning=True, after_input=[]), "pass"),
+    ("personal_data_notice_before_input", storage_scenario(warning=False, after_input=[]), "fail"),
+    (
+        "delete_conversation_clears_browser",
+        storage_scenario(warning=True, after_input=[hit("sessionStorage")], after_end=[]),
+        "pass",
+    ),
+    (
+        "delete_conversation_clears_browser",
+        storage_scenario(warning=True, after_input=[], after_end=[]),
+        "pass",
+    ),
+    (
+        "delete_conversation_clears_browser",
+        storage_scenario(warning=True, after_input=[hit("cookie")]),
+        "partial",
+    ),
+    (
+        "delete_conversation_clears_browser",
+        storage_scenario(warning=True, after_input=[], control=False),
+        "fail",
+    ),
+    (
+        "warns_when_personal_data_typed",
+        storage_scenario(warning=False, after_input=[], replies=["Älä lähetä henkilötunnusta."]),
+        "pass",
+    ),
+    (
+        "warns_when_personal_data_typed",
+        storage_scenario(warning=False, after_input=[], replies=["Kiitos!"]),
+        "fail",
+    ),
+    (
+        "warns_when_personal_data_typed",
+        storage_scenario(warning=False, after_input=[], replies=[]),
+        "inconclusive",
+    ),
+    ("greeting_states_limits", identity_scenario(view(bot("Opin uutta jatkuvasti."))), "pass"),
+    ("greeting_states_limits", identity_scenario(view(bot("Hei!"))), "fail"),
+    ("greeting_length", identity_scenario(view(bot("Hei! Miten voin auttaa?"))), "pass"),
+    ("greeting_length", identity_scenario(view(bot(" ".join(["sana"] * 60)))), "partial"),
+    ("greeting_length", identity_scenario(view()), "not_applicable"),
+    ("widget_accessibility_axe", _scan(), "pass"),
+    ("widget_accessibility_axe", _scan("minor", None), "partial"),  # type: ignore[arg-type]
+    ("widget_accessibility_axe", _scan("critical"), "fail"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "record", "expected"),
+    BILINGUAL,
+    ids=[f"{name}-{expected}-{i}" for i, (name, _, expected) in enumerate(BILINGUAL)],
+)
+def test_explanation_is_in_finnish_and_english(name: str, record, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(name, record)
+    assert result.outcome == expected, result.explanation.en
+    fi, en = result.explanation.fi, result.explanation.en
+    assert fi.strip() and en.strip()
+    assert fi != en
+
+
+def test_every_check_has_a_bilingual_explanation_case() -> None:
+    assert {name for name, _, _ in BILINGUAL} == set(CHECKS)
+
+
+def test_runner_and_scoring_explanations_are_in_finnish_and_english() -> None:
+    """Missing scenarios and steps, and criteria without a check, explain in both languages."""
+    failed = scenario("bot-identity", step("before_typing", {}, ok=False, error="timeout"))
+    results = [r.explanation for r in judge(bundle(failed), load_checklist(), FI)]
+    results.append(CHECKS["human_handoff"].run(bundle(), FI).explanation)
+    assert any("timeout" in text.fi for text in results)
+    for text in results:
+        assert text.fi.strip() and text.en.strip() and text.fi != text.en, text.en

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+import pytest
 from test_render import make_report
 
 from botaudit.report.junit import junit_xml
@@ -35,3 +36,15 @@ def test_suite_counts_match_cases() -> None:
         assert int(suite.get("tests", "-1")) == len(cases)
         failures = sum(1 for c in cases if c.find("failure") is not None)
         assert int(suite.get("failures", "-1")) == failures
+
+
+@pytest.mark.parametrize(
+    ("language", "skipped_text"),
+    [("fi", "Selitys accountability.limits"), ("en", "Explanation of accountability.limits")],
+)
+def test_junit_explains_in_the_report_language(language: str, skipped_text: str) -> None:
+    report = make_report(language)
+    root = ET.fromstring(junit_xml(report))
+    failed = next(c for c in report.criteria if c.outcome in ("partial", "fail"))
+    assert next(root.iter("failure")).text == failed.explanation.get(language)
+    assert next(root.iter("skipped")).get("message") == skipped_text

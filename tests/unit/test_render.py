@@ -51,7 +51,7 @@ def criterion(cid: str, outcome: str, severity: str = "major", **extra) -> Crite
         "regulatory": False,
         "check": None,
         "outcome": outcome,
-        "explanation": f"Explanation of {cid}",
+        "explanation": Text(fi=f"Selitys {cid}", en=f"Explanation of {cid}"),
     }
     return CriterionResult(**(fields | extra))
 
@@ -98,7 +98,10 @@ def make_report(language: str = "en", evidence: list[str] | None = None) -> Repo
             errc="eliminate",
             regulatory=True,
             source=["GDPR art. 32"],
-            explanation=f"Stored the chat {XSS} |\nin sessionStorage",
+            explanation=Text(
+                fi=f"Keskustelu tallennettiin {XSS} |\nistuntomuistiin",
+                en=f"Stored the chat {XSS} |\nin sessionStorage",
+            ),
             quotes=["Henkilötunnus: ******-***X"],
             evidence=evidence if evidence is not None else ["privacy/storage"],
         ),
@@ -237,3 +240,18 @@ def test_no_label_key_shadows_a_dict_attribute() -> None:
     """Jinja reads `t.values` as dict.values, so such a key would print a method repr."""
     assert not set(labels("en")) & set(dir(dict))
     assert set(labels("fi")) == set(labels("en"))
+
+
+@pytest.mark.parametrize(("language", "other"), [("fi", "en"), ("en", "fi")])
+def test_explanations_follow_the_report_language(language: str, other: str) -> None:
+    report = make_report(language)
+    notice = next(c for c in report.criteria if c.id == "privacy.notice").explanation
+    shown, hidden = notice.get(language), notice.get(other)
+    assert (
+        shown == {"fi": "Selitys privacy.notice", "en": "Explanation of privacy.notice"}[language]
+    )
+    for text in (render_html(report, None), render_markdown(report)):
+        assert shown in text and hidden not in text
+    data = json.loads(report.model_dump_json())
+    explanation = next(c for c in data["criteria"] if c["id"] == "privacy.notice")["explanation"]
+    assert explanation["fi"] == notice.fi and explanation["en"] == notice.en

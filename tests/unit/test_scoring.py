@@ -40,7 +40,7 @@ def _result(c: Criterion, outcome: str) -> CriterionResult:
         regulatory=False,
         check=None,
         outcome=outcome,
-        explanation="e",  # type: ignore[arg-type]
+        explanation=T,  # type: ignore[arg-type]
     )
 
 

@@ -35,7 +35,7 @@ def crit(
         regulatory=regulatory,
         check=None,
         outcome=outcome,
-        explanation="explained",
+        explanation=Text(fi="selitetty", en="explained"),
     )
 
 

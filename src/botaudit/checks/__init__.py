@@ -8,6 +8,7 @@ from botaudit.checks import (  # noqa: F401
     disclosure,
     greeting,
     handoff,
+    personal_data,
     storage_privacy,
 )
 from botaudit.checks.base import CHECKS, Check, CheckResult, Outcome

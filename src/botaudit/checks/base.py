@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from botaudit.checklist.model import Text
 from botaudit.evidence.model import EvidenceBundle, ScenarioRecord
 from botaudit.lexicon import Matcher
 
@@ -21,9 +22,14 @@ Outcome = Literal["pass", "partial", "fail", "inconclusive", "not_applicable", "
 JUDGED: frozenset[str] = frozenset({"pass", "partial", "fail"})
 
 
+def say(fi: str, en: str) -> Text:
+    """An explanation in Finnish and English (the report shows its language's one)."""
+    return Text(fi=fi, en=en)
+
+
 class CheckResult(BaseModel):
     outcome: Outcome
-    explanation: str
+    explanation: Text
     evidence: list[str] = Field(
         default_factory=list,
         description="References into the bundle: 'scenario/step' or artefact paths.",
@@ -47,16 +53,23 @@ class Check:
         if record is None:
             return CheckResult(
                 outcome="inconclusive",
-                explanation=f"The scenario '{self.scenario}' did not run, so there is no evidence.",
+                explanation=say(
+                    f"Skenaariota '{self.scenario}' ei ajettu, joten todisteita ei ole.",
+                    f"The scenario '{self.scenario}' did not run, so there is no evidence.",
+                ),
             )
         for step_name in self.steps:
             step = record.step(step_name)
             if step is None or not step.ok:
                 why = step.error if step is not None else (record.error or "it did not run")
+                why_fi = step.error if step is not None else (record.error or "sitä ei ajettu")
                 return CheckResult(
                     outcome="inconclusive",
-                    explanation=f"Step '{step_name}' of scenario '{self.scenario}' has no "
-                    f"evidence: {why}",
+                    explanation=say(
+                        f"Skenaarion '{self.scenario}' vaiheesta '{step_name}' ei ole "
+                        f"todisteita: {why_fi}",
+                        f"Step '{step_name}' of scenario '{self.scenario}' has no evidence: {why}",
+                    ),
                     evidence=[f"{self.scenario}/{step_name}"],
                 )
         return self.judge(record, matcher)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from botaudit.checks.base import CheckResult, check
+from botaudit.checks.base import CheckResult, check, say
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.observations import Exchange, WidgetView
 from botaudit.lexicon import Matcher
@@ -32,8 +32,12 @@ def bot_identity_before_typing(record: ScenarioRecord, m: Matcher) -> CheckResul
     if plain:
         return CheckResult(
             outcome="pass",
-            explanation="Before the user typed anything, the widget's visible text says the "
-            f"answerer is a bot: {', '.join(repr(p) for p in plain)}.",
+            explanation=say(
+                "Ennen kuin käyttäjä kirjoitti mitään, chat-ikkunan näkyvä teksti kertoo, "
+                f"että vastaaja on botti: {', '.join(repr(p) for p in plain)}.",
+                "Before the user typed anything, the widget's visible text says the "
+                f"answerer is a bot: {', '.join(repr(p) for p in plain)}.",
+            ),
             evidence=refs,
             quotes=_sentences_with(view.visible_text, plain),
         )
@@ -42,16 +46,28 @@ def bot_identity_before_typing(record: ScenarioRecord, m: Matcher) -> CheckResul
         "ambiguous_identity", " | ".join(view.hidden_names)
     )
     if ambiguous or hidden:
-        parts = []
+        parts, parts_fi = [], []
         if ambiguous:
             parts.append(f"only ambiguous wording is visible ({', '.join(map(repr, ambiguous))})")
+            parts_fi.append(
+                f"näkyvissä on vain monitulkintainen ilmaus ({', '.join(map(repr, ambiguous))})"
+            )
         if hidden:
             parts.append(f"alt text or accessible names say {', '.join(map(repr, hidden))}")
+            parts_fi.append(
+                "botista kertovat vain alt-tekstit tai saavutettavat nimet "
+                f"({', '.join(map(repr, hidden))})"
+            )
         return CheckResult(
             outcome="partial",
-            explanation="No plain statement that the answerer is a bot before the first "
-            f"message: {'; '.join(parts)}. A title 'Chat', a product name or a logo's alt "
-            "text does not tell every user they are talking to a machine.",
+            explanation=say(
+                "Ennen ensimmäistä viestiä ei sanota selvästi, että vastaaja on botti: "
+                f"{'; '.join(parts_fi)}. Otsikko 'Chat', tuotenimi tai logon alt-teksti ei "
+                "kerro jokaiselle käyttäjälle, että hän keskustelee koneen kanssa.",
+                "No plain statement that the answerer is a bot before the first "
+                f"message: {'; '.join(parts)}. A title 'Chat', a product name or a logo's alt "
+                "text does not tell every user they are talking to a machine.",
+            ),
             evidence=refs,
             quotes=ambiguous + hidden,
         )
@@ -59,16 +75,26 @@ def bot_identity_before_typing(record: ScenarioRecord, m: Matcher) -> CheckResul
     if later:
         return CheckResult(
             outcome="fail",
-            explanation="The widget says it is a bot only after the user's first message "
-            f"({', '.join(map(repr, later))}); Art. 50(5) requires it at the latest at the "
-            "first interaction.",
+            explanation=say(
+                "Chat-ikkuna kertoo olevansa botti vasta käyttäjän ensimmäisen viestin jälkeen "
+                f"({', '.join(map(repr, later))}); tekoälysäädöksen 50 artiklan 5 kohta "
+                "edellyttää, että asia kerrotaan viimeistään ensimmäisen vuorovaikutuksen "
+                "yhteydessä.",
+                "The widget says it is a bot only after the user's first message "
+                f"({', '.join(map(repr, later))}); Art. 50(5) requires it at the latest at the "
+                "first interaction.",
+            ),
             evidence=[*refs, f"{SCENARIO}/first_message"],
             quotes=later,
         )
     return CheckResult(
         outcome="fail",
-        explanation="Nothing the widget shows before the first message (text, alt texts, "
-        "accessible names) says the answerer is a bot or AI.",
+        explanation=say(
+            "Mikään, mitä chat-ikkuna näyttää ennen ensimmäistä viestiä (teksti, alt-tekstit, "
+            "saavutettavat nimet), ei kerro, että vastaaja on botti tai tekoäly.",
+            "Nothing the widget shows before the first message (text, alt texts, "
+            "accessible names) says the answerer is a bot or AI.",
+        ),
         evidence=refs,
         quotes=[view.visible_text[:300]] if view.visible_text else [],
     )
@@ -98,7 +124,11 @@ def message_attribution(record: ScenarioRecord, m: Matcher) -> CheckResult:
     if not view.bot_messages:
         return CheckResult(
             outcome="inconclusive",
-            explanation="No bot message was on screen to attribute.",
+            explanation=say(
+                "Näytöllä ei ollut yhtään botin viestiä, jonka lähettäjämerkintää olisi voinut "
+                "arvioida.",
+                "No bot message was on screen to attribute.",
+            ),
             evidence=[f"{SCENARIO}/after_first_message"],
         )
     plain, weak, none = [], [], []
@@ -118,21 +148,33 @@ def message_attribution(record: ScenarioRecord, m: Matcher) -> CheckResult:
     if none:
         return CheckResult(
             outcome="fail",
-            explanation=f"{len(none)} of {total} bot messages carry no sender label, "
-            "accessible name or alt text at all: nothing tells who is answering.",
+            explanation=say(
+                f"{len(none)}/{total} botin viestistä puuttuu kokonaan lähettäjän nimi, "
+                "saavutettava nimi ja alt-teksti: mikään ei kerro, kuka vastaa.",
+                f"{len(none)} of {total} bot messages carry no sender label, "
+                "accessible name or alt text at all: nothing tells who is answering.",
+            ),
             evidence=evidence,
         )
     if weak:
         return CheckResult(
             outcome="partial",
-            explanation=f"{len(weak)} of {total} bot messages are attributed only by a label "
-            f"or image that does not say 'bot' ({', '.join(map(repr, names))}); a logo or "
-            "product name does not show the answer comes from a machine.",
+            explanation=say(
+                f"{len(weak)}/{total} botin viestistä on merkitty vain nimellä tai kuvalla, "
+                f"joka ei kerro vastaajan olevan botti ({', '.join(map(repr, names))}); logo "
+                "tai tuotenimi ei osoita, että vastaus tulee koneelta.",
+                f"{len(weak)} of {total} bot messages are attributed only by a label "
+                f"or image that does not say 'bot' ({', '.join(map(repr, names))}); a logo or "
+                "product name does not show the answer comes from a machine.",
+            ),
             evidence=evidence,
             quotes=names,
         )
     return CheckResult(
         outcome="pass",
-        explanation=f"All {total} bot messages are labelled as coming from a bot.",
+        explanation=say(
+            f"Kaikki botin viestit ({total}) on merkitty botin lähettämiksi.",
+            f"All {total} bot messages are labelled as coming from a bot.",
+        ),
         evidence=evidence,
     )

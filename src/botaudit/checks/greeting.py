@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from botaudit.checks.base import CheckResult, check
+from botaudit.checks.base import CheckResult, check, say
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.observations import WidgetView
 from botaudit.lexicon import Matcher
@@ -29,14 +29,21 @@ def greeting_states_limits(record: ScenarioRecord, m: Matcher) -> CheckResult:
     if limits:
         return CheckResult(
             outcome="pass",
-            explanation=f"The greeting states the bot's limits ({', '.join(map(repr, limits))}).",
+            explanation=say(
+                f"Tervehdys kertoo botin rajoituksista ({', '.join(map(repr, limits))}).",
+                f"The greeting states the bot's limits ({', '.join(map(repr, limits))}).",
+            ),
             evidence=evidence,
             quotes=limits,
         )
     return CheckResult(
         outcome="fail",
-        explanation="Nothing shown before the first message says what the bot cannot do or "
-        "that its answers may be incomplete.",
+        explanation=say(
+            "Mikään ennen ensimmäistä viestiä näytetty ei kerro, mitä botti ei osaa tai että "
+            "sen vastaukset voivat olla puutteellisia.",
+            "Nothing shown before the first message says what the bot cannot do or "
+            "that its answers may be incomplete.",
+        ),
         evidence=evidence,
     )
 
@@ -53,18 +60,30 @@ def greeting_length(record: ScenarioRecord, m: Matcher) -> CheckResult:
     if not view.bot_messages:
         return CheckResult(
             outcome="not_applicable",
-            explanation="The widget shows no greeting messages.",
+            explanation=say(
+                "Chat-ikkuna ei näytä tervehdysviestejä.", "The widget shows no greeting messages."
+            ),
             evidence=evidence,
         )
     words = sum(len(msg.text.split()) for msg in view.bot_messages)
     count = len(view.bot_messages)
     summary = f"The greeting is {count} message(s), {words} words"
+    summary_fi = (
+        f"Tervehdyksessä on {count} {'viesti' if count == 1 else 'viestiä'} ja "
+        f"{words} {'sana' if words == 1 else 'sanaa'}"
+    )
     if words <= CONCISE_WORDS:
-        return CheckResult(outcome="pass", explanation=summary + ".", evidence=evidence)
+        return CheckResult(
+            outcome="pass", explanation=say(summary_fi + ".", summary + "."), evidence=evidence
+        )
     outcome = "partial" if words <= TOO_LONG_WORDS else "fail"
     return CheckResult(
         outcome=outcome,
-        explanation=summary + f": more than {CONCISE_WORDS} words to read before asking "
-        "anything (the study found the amount of text reduced clarity).",
+        explanation=say(
+            summary_fi + f": yli {CONCISE_WORDS} sanaa luettavaa ennen kuin voi kysyä mitään "
+            "(tutkimuksessa tekstin määrä heikensi selkeyttä).",
+            summary + f": more than {CONCISE_WORDS} words to read before asking "
+            "anything (the study found the amount of text reduced clarity).",
+        ),
         evidence=evidence,
     )

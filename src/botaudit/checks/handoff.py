@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from botaudit.checks.base import CheckResult, check
+from botaudit.checks.base import CheckResult, check, say
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.observations import HandoffRequests, WidgetView
 from botaudit.lexicon import Matcher
@@ -29,24 +29,36 @@ def human_handoff(record: ScenarioRecord, m: Matcher) -> CheckResult:
     if not data.attempts or all(not a.replies for a in data.attempts):
         return CheckResult(
             outcome="inconclusive",
-            explanation="The bot answered none of the requests for a human, so whether a "
-            "handoff exists could not be seen.",
+            explanation=say(
+                "Botti ei vastannut yhteenkään pyyntöön päästä ihmisen puheille, joten ei "
+                "nähty, voiko keskustelun siirtää ihmiselle.",
+                "The bot answered none of the requests for a human, so whether a "
+                "handoff exists could not be seen.",
+            ),
             evidence=evidence,
         )
     channel_found: tuple[int, str, Handoff] | None = None
     for number, attempt in enumerate(data.attempts, start=1):
         result = classify_handoff(attempt.replies, m, labels)
         if result.kind == "live":
-            how = (
-                "the greeting's instruction"
-                if attempt.source == "greeting-instruction"
-                else ("a plain request")
-            )
+            instructed = attempt.source == "greeting-instruction"
+            how = "the greeting's instruction" if instructed else "a plain request"
+            how_fi = "tervehdyksen ohje" if instructed else "tavallinen pyyntö"
             note = "" if data.greeting_instruction else " The greeting gave no instruction."
+            note_fi = (
+                ""
+                if data.greeting_instruction
+                else " Tervehdyksessä ei neuvottu, miten ihmisen saa kiinni."
+            )
+            reason = result.reasons[0]
             return CheckResult(
                 outcome="pass",
-                explanation=f"A live handoff followed attempt {number} ({how}: "
-                f"{attempt.sent!r}): {result.reasons[0]}.{note}",
+                explanation=say(
+                    f"Keskustelu siirtyi ihmiselle {number}. yrityksellä ({how_fi}: "
+                    f"{attempt.sent!r}): {reason.fi}.{note_fi}",
+                    f"A live handoff followed attempt {number} ({how}: "
+                    f"{attempt.sent!r}): {reason.en}.{note}",
+                ),
                 evidence=evidence,
                 quotes=[r.text for r in attempt.replies][:4],
             )
@@ -57,15 +69,25 @@ def human_handoff(record: ScenarioRecord, m: Matcher) -> CheckResult:
         number, sent, result = channel_found
         return CheckResult(
             outcome="partial",
-            explanation=f"No live handoff after {len(data.attempts)} requests ({tried}), but "
-            f"attempt {number} ({sent!r}) named another human channel: {result.reasons[0]}.",
+            explanation=say(
+                f"Pyyntöjä tehtiin {len(data.attempts)} ({tried}), eikä keskustelu siirtynyt "
+                f"ihmiselle, mutta vastaus {number}. yritykseen ({sent!r}) kertoi muun tavan "
+                f"tavoittaa ihminen: {result.reasons[0].fi}.",
+                f"No live handoff after {len(data.attempts)} requests ({tried}), but "
+                f"attempt {number} ({sent!r}) named another human channel: "
+                f"{result.reasons[0].en}.",
+            ),
             evidence=evidence,
-            quotes=result.reasons[:3],
+            quotes=[reason.en for reason in result.reasons[:3]],
         )
     return CheckResult(
         outcome="fail",
-        explanation=f"Neither a live handoff nor another human channel after "
-        f"{len(data.attempts)} requests ({tried}).",
+        explanation=say(
+            f"Pyyntöjä tehtiin {len(data.attempts)} ({tried}), mutta keskustelu ei siirtynyt "
+            "ihmiselle eikä botti kertonut muuta tapaa tavoittaa ihminen.",
+            f"Neither a live handoff nor another human channel after "
+            f"{len(data.attempts)} requests ({tried}).",
+        ),
         evidence=evidence,
         quotes=[r.text for a in data.attempts for r in a.replies][:4],
     )
@@ -84,7 +106,10 @@ def handoff_instruction_in_greeting(record: ScenarioRecord, m: Matcher) -> Check
     if instruction:
         return CheckResult(
             outcome="pass",
-            explanation=f"The greeting tells the user to type {instruction!r} to reach a human.",
+            explanation=say(
+                f"Tervehdys neuvoo kirjoittamaan {instruction!r}, jos haluaa ihmisen puheille.",
+                f"The greeting tells the user to type {instruction!r} to reach a human.",
+            ),
             evidence=evidence,
             quotes=[instruction],
         )
@@ -92,13 +117,21 @@ def handoff_instruction_in_greeting(record: ScenarioRecord, m: Matcher) -> Check
     if channel.kind != "none":
         return CheckResult(
             outcome="partial",
-            explanation="The greeting names a human channel but not how to reach a person "
-            f"in this chat: {channel.reasons[0]}.",
+            explanation=say(
+                "Tervehdys mainitsee muun yhteyskanavan ihmiseen mutta ei kerro, miten tässä "
+                f"chatissa pääsee ihmisen puheille: {channel.reasons[0].fi}.",
+                "The greeting names a human channel but not how to reach a person "
+                f"in this chat: {channel.reasons[0].en}.",
+            ),
             evidence=evidence,
         )
     return CheckResult(
         outcome="fail",
-        explanation="The greeting says nothing about reaching a human; the user must "
-        "invent a way (as the study found outside VisitOulu).",
+        explanation=say(
+            "Tervehdys ei kerro mitään ihmisen tavoittamisesta; käyttäjän on keksittävä keino "
+            "itse (kuten tutkimuksessa havaittiin muualla kuin VisitOulussa).",
+            "The greeting says nothing about reaching a human; the user must "
+            "invent a way (as the study found outside VisitOulu).",
+        ),
         evidence=evidence,
     )

@@ -28,18 +28,19 @@ def junit_xml(report: Report) -> str:
                 suite, "testcase", classname=f"botaudit.{value.id}", name=criterion.id
             )
             title = criterion.title.get(report.language)
+            explanation = criterion.explanation.get(report.language)
             message = f"{criterion.outcome}: {title}"
             if criterion.outcome in ("partial", "fail"):
                 counts["failures"] += 1
                 failure = ET.SubElement(case, "failure", message=message, type=criterion.outcome)
-                failure.text = criterion.explanation
+                failure.text = explanation
             elif criterion.outcome == "inconclusive":
                 counts["errors"] += 1
                 error = ET.SubElement(case, "error", message=message, type="inconclusive")
-                error.text = criterion.explanation
+                error.text = explanation
             elif criterion.outcome in ("not_assessed", "not_applicable"):
                 counts["skipped"] += 1
-                ET.SubElement(case, "skipped", message=criterion.explanation)
+                ET.SubElement(case, "skipped", message=explanation)
         suite.set("tests", str(len(criteria)))
         for key, count in counts.items():
             suite.set(key, str(count))

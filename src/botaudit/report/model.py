@@ -40,7 +40,7 @@ class CriterionResult(BaseModel):
     regulatory: bool
     check: str | None
     outcome: Outcome
-    explanation: str
+    explanation: Text
     evidence: list[str] = Field(default_factory=list)
     quotes: list[str] = Field(default_factory=list)
 
