@@ -78,6 +78,11 @@ class Target(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: str
+    vendor_hosts: list[str] = Field(
+        default_factory=list,
+        description="Hosts of the contracted chatbot vendor that may receive typed text, "
+        "besides the page's and the widget frame's own hosts.",
+    )
 
     @field_validator("url")
     @classmethod

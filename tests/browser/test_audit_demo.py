@@ -89,6 +89,15 @@ def test_axe_scan_fails_the_bad_widget_only(audits: dict[str, AuditOutcome]) -> 
     assert bad.outcome == "fail" and "button-name" in bad.explanation.en
 
 
+def test_typed_data_sent_to_an_analytics_host_is_caught(audits: dict[str, AuditOutcome]) -> None:
+    def outcome(run: str) -> str:
+        return _outcomes(audits[run])["privacy.no-third-party-transfer"]
+
+    # good: only its own backend on 127.0.0.1; bad: also a beacon to "localhost".
+    assert outcome("good") == "pass"
+    assert outcome("bad") == "fail"
+
+
 def test_good_bot_has_no_red_value_and_bad_bot_does(audits: dict[str, AuditOutcome]) -> None:
     good = {v.id: v.status for v in audits["good"].report.values}
     bad = {v.id: v.status for v in audits["bad"].report.values}

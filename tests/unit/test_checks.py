@@ -293,6 +293,48 @@ def test_automated_accessibility(impacts: tuple[str, ...], expected: str) -> Non
     assert result.outcome == expected, result.explanation.en
 
 
+# -- privacy.no-third-party-transfer --------------------------------------------------------
+
+
+def _traffic(*hosts: tuple[str, bool, list[str]]):  # type: ignore[no-untyped-def]
+    from botaudit.evidence.observations import HostTraffic, NetworkTraffic
+
+    data = NetworkTraffic(
+        first_party_hosts=["kaupunki.example.fi"],
+        hosts=[
+            HostTraffic(
+                host=h, requests=1, first_party=fp, probes=pr, forms=["plain"] if pr else []
+            )
+            for h, fp, pr in hosts
+        ],
+    )
+    return scenario(
+        "storage-privacy",
+        step("personal_data", {"kinds": ["hetu"]}, kind="send_personal_data"),
+        step("traffic", data, kind="network_traffic"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("hosts", "expected"),
+    [
+        ([("kaupunki.example.fi", True, ["hetu"]), ("cdn.example.net", False, [])], "pass"),
+        (
+            [("kaupunki.example.fi", True, ["hetu"]), ("stats.example.com", False, ["email"])],
+            "fail",
+        ),
+        ([("kaupunki.example.fi", True, [])], "inconclusive"),
+    ],
+)
+def test_typed_data_stays_first_party(hosts, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("typed_data_stays_first_party", _traffic(*hosts))
+    assert result.outcome == expected, result.explanation.en
+    if expected == "fail":
+        assert (
+            "stats.example.com" in result.explanation.en and "vendor_hosts" in result.explanation.en
+        )
+
+
 # -- explanations in both report languages -------------------------------------------------
 
 _NO_HELP = "En ymmärtänyt. Kokeile kysyä toisin."
@@ -415,6 +457,9 @@ BILINGUAL = [
     ("widget_accessibility_axe", _scan(), "pass"),
     ("widget_accessibility_axe", _scan("minor", None), "partial"),  # type: ignore[arg-type]
     ("widget_accessibility_axe", _scan("critical"), "fail"),
+    ("typed_data_stays_first_party", _traffic(("a.fi", True, ["hetu"])), "pass"),
+    ("typed_data_stays_first_party", _traffic(("b.com", False, ["hetu"])), "fail"),
+    ("typed_data_stays_first_party", _traffic(("a.fi", True, [])), "inconclusive"),
 ]
 
 

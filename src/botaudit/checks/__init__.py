@@ -10,6 +10,7 @@ from botaudit.checks import (  # noqa: F401
     handoff,
     personal_data,
     storage_privacy,
+    third_parties,
 )
 from botaudit.checks.base import CHECKS, Check, CheckResult, Outcome
 

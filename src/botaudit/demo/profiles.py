@@ -114,6 +114,7 @@ class Profile:
     site_icon: str = "data:,"
     input_label: str | None = None  # None: the input has only a placeholder
     send_text: str | None = "Lähetä"  # None: an icon-only send button with no name (axe fails it)
+    analytics: bool = False  # True: every message also goes to an "analytics" host
     handoff_keywords: tuple[str, ...] = ()
     handoff_replies: tuple[str, ...] = ()
     agent_greeting: str = ""
@@ -253,6 +254,7 @@ PROFILES: dict[str, Profile] = {
         launcher="Kysy meiltä",
         header="Kysy meiltä",
         send_text=None,
+        analytics=True,
         deployments={
             "main": Deployment(
                 "/",

@@ -57,6 +57,7 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
         else {"src": profile.avatar_src, "alt": profile.avatar_alt},
         "inputLabel": profile.input_label,
         "sendText": profile.send_text,
+        "analytics": profile.analytics,
         "storage": {
             "area": storage.area,
             "key": storage.key,
@@ -196,6 +197,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, file.read_bytes(), _STATIC_TYPES[file.suffix])
 
     def do_POST(self) -> None:
+        if urlsplit(self.path).path == "/collect":  # the bad profile's "analytics": discarded
+            self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
+            return
         if urlsplit(self.path).path != "/api/message":
             self._not_found()
             return

@@ -113,3 +113,22 @@ class AccessibilityScan(BaseModel):
     violations: list[AxeViolation] = Field(default_factory=list)
     passes: int = 0
     incomplete: int = 0
+
+
+class HostTraffic(BaseModel):
+    """Requests (and WebSocket frames) to one host after the probes were typed."""
+
+    host: str
+    requests: int
+    first_party: bool
+    probes: list[str] = Field(default_factory=list, description="Probe kinds found.")
+    forms: list[str] = Field(default_factory=list)
+    example: str = Field(default="", description="Method and path of one carrying request.")
+
+
+class NetworkTraffic(BaseModel):
+    """Where the typed probe values went over the network (`network_traffic`)."""
+
+    first_party_hosts: list[str]
+    hosts: list[HostTraffic] = Field(default_factory=list)
+    websocket_frames: int = 0

@@ -34,6 +34,7 @@ from botaudit.evidence.model import (
 )
 from botaudit.evidence.pii import Probe, synthetic_probes
 from botaudit.gather.loop import run_blocking
+from botaudit.gather.network import NetworkRecorder
 from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
 from botaudit.gather.widget import WidgetDriver, WidgetNotFound
@@ -70,6 +71,8 @@ async def _run_scenario(
     width, height = config.browser.viewport
     context = await browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(config.timing.navigation_timeout_s * 1000)
+    network = NetworkRecorder()
+    network.attach(context)
     try:
         page = await context.new_page()
         ctx = RunContext(
@@ -83,6 +86,7 @@ async def _run_scenario(
             scenario_id=scenario.id,
             bundle_dir=bundle_dir,
             record=record,
+            network=network,
         )
         for spec in scenario.steps:
             step = STEPS[spec.do]

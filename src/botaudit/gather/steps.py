@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
@@ -30,6 +31,7 @@ from botaudit.evidence.observations import (
 from botaudit.evidence.pii import Probe, mask_text
 from botaudit.gather import accessibility, storage
 from botaudit.gather.artefacts import artefact_for
+from botaudit.gather.network import NetworkRecorder
 from botaudit.gather.widget import WidgetDriver
 from botaudit.lexicon import Lexicon, Matcher
 from botaudit.signals import classify_handoff, greeting_labels
@@ -47,6 +49,7 @@ class RunContext:
     scenario_id: str
     bundle_dir: Path
     record: ScenarioRecord
+    network: NetworkRecorder = field(default_factory=NetworkRecorder)
     artefacts: list[Artefact] = field(default_factory=list)
 
     def artefact_path(self, step_name: str, suffix: str) -> Path:
@@ -209,6 +212,18 @@ async def snapshot_storage(ctx: RunContext, _: NoParams) -> BaseModel:
     snap = await storage.snapshot(ctx.context, ctx.probes, name, dump)
     snap.dump = ctx.keep(dump, "storage-dump", "Browser storage, personal data masked.")
     return snap
+
+
+@step("network_traffic", NoParams, "Which hosts received the typed probe values, and how.")
+async def network_traffic(ctx: RunContext, _: NoParams) -> BaseModel:
+    first_party = {urlsplit(ctx.config.target.url).hostname, urlsplit(ctx.page.url).hostname}
+    if ctx.config.widget.iframe:
+        element = await ctx.page.query_selector(ctx.config.widget.iframe)
+        frame = await element.content_frame() if element else None
+        if frame is not None:
+            first_party.add(urlsplit(frame.url).hostname)
+    allowed = {h for h in first_party if h} | set(ctx.config.target.vendor_hosts)
+    return ctx.network.summary(ctx.probes, allowed, since=0)
 
 
 @step("reload", NoParams, "Reload the page and reopen the widget.")

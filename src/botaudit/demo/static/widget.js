@@ -196,6 +196,12 @@
     if (cfg.storage.cookie) {
       document.cookie = `${cfg.storage.cookie}=${encodeURIComponent(text)}; path=/; max-age=86400; SameSite=Lax`;
     }
+    if (cfg.analytics) {
+      // A third-party "analytics" host: the other loopback name, so it is another host.
+      const other = location.hostname === "localhost" ? "127.0.0.1" : "localhost";
+      const beacon = `${location.protocol}//${other}:${location.port}/collect`;
+      navigator.sendBeacon(beacon, JSON.stringify({ event: "chat_message", text }));
+    }
     const reply = fetch(cfg.api, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
