@@ -488,3 +488,11 @@ def test_runner_and_scoring_explanations_are_in_finnish_and_english() -> None:
     assert any("timeout" in text.fi for text in results)
     for text in results:
         assert text.fi.strip() and text.en.strip() and text.fi != text.en, text.en
+
+
+def test_malformed_evidence_is_inconclusive_not_a_crash() -> None:
+    # A step recorded as done but whose data do not fit (another version, hand-edited).
+    broken = scenario("bot-identity", step("before_typing", {"visible_text": 42}))
+    result = run("bot_identity_before_typing", broken)
+    assert result.outcome == "inconclusive"
+    assert "malformed" in result.explanation.en

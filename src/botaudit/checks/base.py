@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from botaudit.checklist.model import Text
 from botaudit.evidence.model import EvidenceBundle, ScenarioRecord
@@ -72,7 +72,20 @@ class Check:
                     ),
                     evidence=[f"{self.scenario}/{step_name}"],
                 )
-        return self.judge(record, matcher)
+        try:
+            return self.judge(record, matcher)
+        except ValidationError as exc:
+            # A bundle from another botaudit version, or edited by hand: say so, judge nothing.
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+            return CheckResult(
+                outcome="inconclusive",
+                explanation=say(
+                    f"Skenaarion '{self.scenario}' todisteet ovat vajaat tai väärän muotoisia "
+                    f"({where}); aja auditointi uudelleen.",
+                    f"The evidence of scenario '{self.scenario}' is incomplete or malformed "
+                    f"({where}); re-run the audit.",
+                ),
+            )
 
 
 CHECKS: dict[str, Check] = {}

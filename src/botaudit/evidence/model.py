@@ -46,7 +46,7 @@ class ScenarioRecord(BaseModel):
 
     id: str
     title: str
-    status: Literal["completed", "error", "skipped"] = "completed"
+    status: Literal["completed", "error", "widget-not-found"] = "completed"
     error: str | None = None
     steps: list[StepRecord] = Field(default_factory=list)
 

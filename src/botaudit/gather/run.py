@@ -61,13 +61,14 @@ def preflight(url: str, timeout_s: float) -> None:
 async def _run_scenario(
     browser: Browser,
     scenario: Scenario,
+    record: ScenarioRecord,
     config: AuditConfig,
     lexicon: Lexicon,
     probes: list[Probe],
     bundle_dir: Path,
     progress: Progress,
-) -> ScenarioRecord:
-    record = ScenarioRecord(id=scenario.id, title=scenario.title)
+) -> None:
+    """Run one scenario, filling in `record` step by step (so an interruption keeps it)."""
     width, height = config.browser.viewport
     context = await browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(config.timing.navigation_timeout_s * 1000)
@@ -88,9 +89,16 @@ async def _run_scenario(
             record=record,
             network=network,
         )
+        record.status, record.error = "error", "the scenario did not finish (interrupted)"
         for spec in scenario.steps:
             step = STEPS[spec.do]
-            step_record = StepRecord(step=spec.do, name=spec.name, started_at=datetime.now(UTC))
+            step_record = StepRecord(
+                step=spec.do,
+                name=spec.name,
+                started_at=datetime.now(UTC),
+                ok=False,
+                error="the step did not finish (the audit was interrupted)",
+            )
             record.steps.append(step_record)
             started = time.monotonic()
             ctx.artefacts = []
@@ -98,10 +106,13 @@ async def _run_scenario(
                 observed = await step.run(ctx, step.params.model_validate(spec.params))
             except WidgetNotFound as exc:
                 step_record.ok, step_record.error = False, str(exc)
-                record.status, record.error = "error", str(exc)
+                record.status, record.error = "widget-not-found", str(exc)
                 break
-            except (PlaywrightError, TimeoutError, ValueError) as exc:
-                message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            except Exception as exc:  # one step's failure must not lose the others' evidence
+                text = str(exc).strip()
+                message = text.splitlines()[0] if text else type(exc).__name__
+                if not isinstance(exc, (PlaywrightError, TimeoutError, ValueError)):
+                    message = f"{type(exc).__name__}: {message} (a botaudit bug; please report)"
                 step_record.ok, step_record.error = False, message
                 record.status, record.error = "error", f"step '{spec.name}' failed: {message}"
                 break
@@ -111,10 +122,12 @@ async def _run_scenario(
             step_record.data = (
                 observed if isinstance(observed, dict) else observed.model_dump(mode="json")
             )
+            step_record.ok, step_record.error = True, None
             progress(f"{scenario.id}: {spec.name} done")
+        else:
+            record.status, record.error = "completed", None
     finally:
         await context.close()
-    return record
 
 
 async def _gather(
@@ -138,14 +151,14 @@ async def _gather(
         bundle.browser = BrowserInfo(
             version=browser.version, executable=str(options.get("executable_path", "playwright"))
         )
+        bundle.scenarios = [ScenarioRecord(id=s.id, title=s.title) for s in scenarios]
         try:
-            records = await asyncio.gather(
+            await asyncio.gather(
                 *(
-                    _run_scenario(browser, s, config, lexicon, probes, bundle_dir, progress)
-                    for s in scenarios
+                    _run_scenario(browser, s, r, config, lexicon, probes, bundle_dir, progress)
+                    for s, r in zip(scenarios, bundle.scenarios, strict=True)
                 )
             )
-            bundle.scenarios = list(records)
         finally:
             await browser.close()
 
@@ -179,7 +192,7 @@ def gather(
     try:
         preflight(config.target.url, config.timing.navigation_timeout_s)
         run_blocking(_gather(config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
-        not_found = [s.error for s in bundle.scenarios if s.error and "check widget." in s.error]
+        not_found = [s.error for s in bundle.scenarios if s.status == "widget-not-found"]
         if not_found:
             bundle.fatal_error = f"The widget was not found: {not_found[0]}."
     except UsageError as exc:
