@@ -65,9 +65,12 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _interrupted() -> typer.Exit:
-    err.print("interrupted: the evidence gathered so far is in the output folder's evidence/.")
-    return typer.Exit(130)
+def _stopped(exc: UsageError | KeyboardInterrupt) -> typer.Exit:
+    """Exit 2 for a problem the user can fix, 130 for Ctrl-C; the evidence stays saved."""
+    if isinstance(exc, KeyboardInterrupt):
+        err.print("interrupted: the evidence gathered so far is in the output folder's evidence/.")
+        return typer.Exit(130)
+    return _fail(str(exc))
 
 
 def _default_out(name: str) -> Path:
@@ -131,19 +134,16 @@ def audit(
 
     try:
         parsed = load_config(config)
-        target = out_dir or _default_out(parsed.name)
         outcome = run_audit(
             parsed,
-            target,
+            out_dir or _default_out(parsed.name),
             str(config),
             checklist,
             lang.value if lang else None,
             (lambda _: None) if quiet else _progress,
         )
-    except UsageError as exc:
-        raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        raise _interrupted() from None
+    except (UsageError, KeyboardInterrupt) as exc:
+        raise _stopped(exc) from None
     raise typer.Exit(_summarise(outcome, fail_on, junit))
 
 
@@ -196,15 +196,11 @@ def demo(
             outcome = run_audit(
                 config,
                 out_dir or _default_out(config.name),
-                None,
-                None,
-                lang.value if lang else None,
-                (lambda _: None) if quiet else _progress,
+                language=lang.value if lang else None,
+                progress=(lambda _: None) if quiet else _progress,
             )
-    except UsageError as exc:
-        raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        raise _interrupted() from None
+    except (UsageError, KeyboardInterrupt) as exc:
+        raise _stopped(exc) from None
     raise typer.Exit(_summarise(outcome, fail_on, junit))
 
 
@@ -277,6 +273,20 @@ def checklist_list(
             criterion.evidence,
             criterion.check or "–",
         )
+    out.print(table)
+
+
+@app.command()
+def scenarios() -> None:
+    """List the bundled browser scenarios and their steps."""
+    from botaudit.gather.scenario import bundled_scenarios
+
+    table = Table(title="Scenarios (run in parallel browser contexts)")
+    for column in ("id", "title", "steps (name: step)"):
+        table.add_column(column)
+    for scenario in bundled_scenarios().values():
+        steps = ", ".join(s.name if s.name == s.do else f"{s.name}: {s.do}" for s in scenario.steps)
+        table.add_row(scenario.id, scenario.title, steps)
     out.print(table)
 
 

@@ -22,6 +22,18 @@ from botaudit.resources import data_dir
 Language = Literal["fi", "sv", "en"]
 
 
+# The fields that hold regular expressions (the others are plain phrases to type or find).
+PATTERN_FIELDS = (
+    "bot_identity",
+    "ambiguous_identity",
+    "greeting_instruction",
+    "handoff_signals",
+    "human_channels",
+    "personal_data_warning",
+    "limits_stated",
+)
+
+
 class Phrases(BaseModel):
     """The phrases of one language."""
 
@@ -40,15 +52,7 @@ class Phrases(BaseModel):
     neutral_opening: str
     personal_data_message: str
 
-    @field_validator(
-        "bot_identity",
-        "ambiguous_identity",
-        "greeting_instruction",
-        "handoff_signals",
-        "human_channels",
-        "personal_data_warning",
-        "limits_stated",
-    )
+    @field_validator(*PATTERN_FIELDS)
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -82,16 +86,7 @@ class Matcher:
 
     @cached_property
     def _compiled(self) -> dict[str, list[re.Pattern[str]]]:
-        fields = (
-            "bot_identity",
-            "ambiguous_identity",
-            "greeting_instruction",
-            "handoff_signals",
-            "human_channels",
-            "personal_data_warning",
-            "limits_stated",
-        )
-        return {name: _compile(getattr(self.phrases, name)) for name in fields}
+        return {name: _compile(getattr(self.phrases, name)) for name in PATTERN_FIELDS}
 
     def find(self, category: str, text: str) -> list[str]:
         """The distinct matched spans of `category`'s patterns in `text`, in text order."""

@@ -69,6 +69,13 @@ def test_checklist_validate_lists_problems(tmp_path: Path) -> None:
     assert f"{bad}: values[0](Bad).number" in result.stderr
 
 
+def test_scenarios_list() -> None:
+    result = botaudit("scenarios")
+    assert result.returncode == 0
+    for scenario_id in ("bot-identity", "human-handoff", "storage-privacy"):
+        assert scenario_id in result.stdout
+
+
 def test_checklist_list() -> None:
     result = botaudit("checklist", "list")
     assert result.returncode == 0
