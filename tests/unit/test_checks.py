@@ -496,3 +496,32 @@ def test_malformed_evidence_is_inconclusive_not_a_crash() -> None:
     result = run("bot_identity_before_typing", broken)
     assert result.outcome == "inconclusive"
     assert "malformed" in result.explanation.en
+
+
+# -- Swedish ---------------------------------------------------------------------------------
+
+SV = matcher("sv")
+
+
+@pytest.mark.parametrize(
+    ("greeting", "expected"),
+    [
+        ("Hej! Jag är stadens chattbot.", "pass"),
+        ("Hej! Jag är en AI-assistent.", "pass"),
+        ("Välkommen till chatten!", "partial"),
+        ("Hej! Hur kan jag hjälpa dig?", "fail"),
+    ],
+)
+def test_swedish_disclosure(greeting: str, expected: str) -> None:
+    record = identity_scenario(view(bot(greeting)), first_reply="Tyvärr förstod jag inte.")
+    assert run("bot_identity_before_typing", record, m=SV).outcome == expected
+
+
+def test_swedish_handoff_and_instruction() -> None:
+    greeting = view(bot("Vill du prata med en människa, skriv 'kundtjänst'."))
+    live = Exchange(sent="kundtjänst", replies=[bot("Jag kopplar dig vidare till en handläggare.")])
+    channel = Exchange(sent="människa", replies=[bot("Ring oss mån–fre kl. 8–16.")])
+    assert run("human_handoff", handoff_scenario(greeting, live), m=SV).outcome == "pass"
+    assert run("human_handoff", handoff_scenario(greeting, channel), m=SV).outcome == "partial"
+    instruction = run("handoff_instruction_in_greeting", handoff_scenario(greeting), m=SV)
+    assert instruction.outcome == "pass" and instruction.quotes == ["kundtjänst"]
