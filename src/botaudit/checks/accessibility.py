@@ -28,7 +28,7 @@ IMPACT_FI = {
     summary="axe-core finds no WCAG 2.1 A/AA violations in the open widget.",
 )
 def widget_accessibility_axe(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    scan = AccessibilityScan.model_validate(record.step("accessibility").data)  # type: ignore[union-attr]
+    scan = record.required("accessibility", AccessibilityScan)
     evidence = ["bot-identity/accessibility"]
     found = [
         f"{v.id} ({v.impact or 'unknown impact'}, {v.nodes} element(s)): {v.help}"

@@ -11,7 +11,7 @@ SCENARIO = "bot-identity"
 
 
 def _view(record: ScenarioRecord, name: str) -> WidgetView:
-    return WidgetView.model_validate(record.step(name).data)  # type: ignore[union-attr]
+    return record.required(name, WidgetView)
 
 
 def _refs(view: WidgetView, *steps: str) -> list[str]:
@@ -101,10 +101,9 @@ def bot_identity_before_typing(record: ScenarioRecord, m: Matcher) -> CheckResul
 
 
 def _later_disclosure(record: ScenarioRecord, m: Matcher) -> list[str]:
-    step = record.step("first_message")
-    if step is None or not step.ok:
+    exchange = record.observed("first_message", Exchange)
+    if exchange is None:
         return []
-    exchange = Exchange.model_validate(step.data)
     return m.find("bot_identity", " ".join(r.text for r in exchange.replies))
 
 

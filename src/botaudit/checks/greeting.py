@@ -13,7 +13,7 @@ TOO_LONG_WORDS = 80
 
 
 def _greeting(record: ScenarioRecord) -> WidgetView:
-    return WidgetView.model_validate(record.step("before_typing").data)  # type: ignore[union-attr]
+    return record.required("before_typing", WidgetView)
 
 
 @check(

@@ -18,9 +18,8 @@ SCENARIO = "human-handoff"
     summary="Asking for a human leads to a live handoff, or at least a concrete channel.",
 )
 def human_handoff(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    data = HandoffRequests.model_validate(record.step("handoff").data)  # type: ignore[union-attr]
-    greeting_step = record.step("greeting")
-    greeting = WidgetView.model_validate(greeting_step.data) if greeting_step else None
+    data = record.required("handoff", HandoffRequests)
+    greeting = record.observed("greeting", WidgetView)
     labels = greeting_labels(greeting)
     evidence = [f"{SCENARIO}/handoff"]
     shot = record.step("after_handoff")
@@ -100,7 +99,7 @@ def human_handoff(record: ScenarioRecord, m: Matcher) -> CheckResult:
     summary="The greeting tells how to reach a human.",
 )
 def handoff_instruction_in_greeting(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    greeting = WidgetView.model_validate(record.step("greeting").data)  # type: ignore[union-attr]
+    greeting = record.required("greeting", WidgetView)
     evidence = [f"{SCENARIO}/greeting"]
     instruction = m.greeting_instruction(greeting.visible_text)
     if instruction:

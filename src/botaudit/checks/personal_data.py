@@ -24,7 +24,7 @@ from botaudit.lexicon import Matcher
     summary="A personal-data notice is visible before the first input.",
 )
 def personal_data_notice_before_input(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    view = WidgetView.model_validate(record.step("before_input").data)  # type: ignore[union-attr]
+    view = record.required("before_input", WidgetView)
     warning = warned_before_input(record, m)
     evidence = [f"{SCENARIO}/before_input"]
     if warning:
@@ -145,7 +145,7 @@ def _detail_fi(detail: str) -> str:
     summary="When a user volunteers an identity code, the bot warns.",
 )
 def warns_when_personal_data_typed(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    data = PersonalDataInput.model_validate(record.step("personal_data").data)  # type: ignore[union-attr]
+    data = record.required("personal_data", PersonalDataInput)
     replies = [r.text for e in data.exchanges for r in e.replies]
     evidence = [f"{SCENARIO}/personal_data"]
     if not replies:

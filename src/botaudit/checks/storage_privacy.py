@@ -53,20 +53,16 @@ NO_CONTROL = "no visible control named "
 
 
 def snapshot_at(record: ScenarioRecord, name: str) -> StorageSnapshot | None:
-    step = record.step(name)
-    return StorageSnapshot.model_validate(step.data) if step and step.ok else None
+    return record.observed(name, StorageSnapshot)
 
 
 def end_control(record: ScenarioRecord) -> EndConversation | None:
-    step = record.step("end_conversation")
-    return EndConversation.model_validate(step.data) if step and step.ok else None
+    return record.observed("end_conversation", EndConversation)
 
 
 def warned_before_input(record: ScenarioRecord, m: Matcher) -> list[str]:
-    step = record.step("before_input")
-    if step is None or not step.ok:
-        return []
-    return m.find("personal_data_warning", WidgetView.model_validate(step.data).visible_text)
+    view = record.observed("before_input", WidgetView)
+    return m.find("personal_data_warning", view.visible_text) if view else []
 
 
 def _describe(hit: StorageHit, moment: str) -> str:

@@ -18,7 +18,7 @@ PROBES_FI = {"hetu": "henkilötunnus", "phone": "puhelinnumero", "email": "sähk
     "declared vendor's.",
 )
 def typed_data_stays_first_party(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    traffic = NetworkTraffic.model_validate(record.step("traffic").data)  # type: ignore[union-attr]
+    traffic = record.required("traffic", NetworkTraffic)
     evidence = ["storage-privacy/traffic"]
     carriers = [h for h in traffic.hosts if h.probes]
     allowed = ", ".join(traffic.first_party_hosts) or "–"

@@ -12,11 +12,12 @@ while the vocabulary of steps grows.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 SCHEMA_VERSION = 1
+M = TypeVar("M", bound=BaseModel)
 
 
 class Artefact(BaseModel):
@@ -53,6 +54,18 @@ class ScenarioRecord(BaseModel):
     def step(self, name: str) -> StepRecord | None:
         """The step recorded under `name`, if it ran."""
         return next((s for s in self.steps if s.name == name), None)
+
+    def observed(self, name: str, model: type[M]) -> M | None:
+        """What step `name` observed, parsed as `model`; None if it failed or did not run."""
+        step = self.step(name)
+        return model.model_validate(step.data) if step is not None and step.ok else None
+
+    def required(self, name: str, model: type[M]) -> M:
+        """Like `observed`, for the steps a check declares (Check.run ensures they ran)."""
+        found = self.observed(name, model)
+        if found is None:
+            raise LookupError(f"step {name!r} of scenario {self.id!r} has no evidence")
+        return found
 
 
 class ToolInfo(BaseModel):

@@ -169,8 +169,7 @@ async def send(ctx: RunContext, params: SendParams) -> Exchange:
 
 @step("request_human", RequestHumanParams, "Ask for a human: the greeting's way, then plainly.")
 async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffRequests:
-    greeting_record = ctx.record.step(params.greeting)
-    greeting = WidgetView.model_validate(greeting_record.data) if greeting_record else None
+    greeting = ctx.record.observed(params.greeting, WidgetView)
     instruction = ctx.matcher.greeting_instruction(greeting.visible_text) if greeting else None
     requests: list[tuple[str, str]] = []
     if instruction:
