@@ -18,10 +18,11 @@ from botaudit.gather.widget import WidgetDriver
 pytestmark = pytest.mark.browser
 
 FIRST = "Ensimmäinen vastaus tulee hitaasti, merkki kerrallaan."
-SECOND = "Toinen viesti tulee puolen sekunnin tauon jälkeen."
+SECOND = "Toinen viesti tulee lyhyen tauon jälkeen."
 
-# A bot that shows an empty "typing" node with the message class, waits, streams one
-# character every 20 ms, pauses 500 ms (shorter than the quiet period) and sends again.
+# A bot that shows an empty "typing" node with the message class for 300 ms, streams one
+# character every 20 ms, pauses 300 ms and types the next one (the longest still spell,
+# 300 ms, stays well under the 700 ms quiet period, so a loaded machine cannot flake it).
 PAGE = f"""
 <div id="log"></div><input id="in"><button id="send">Lähetä</button>
 <script>
@@ -30,13 +31,13 @@ async function say(text) {{
   const node = document.createElement('div');
   node.className = 'bot';
   document.getElementById('log').append(node);
-  await sleep(600);
+  await sleep(300);
   for (let i = 1; i <= text.length; i++) {{ node.textContent = text.slice(0, i); await sleep(20); }}
 }}
 document.getElementById('send').onclick = async () => {{
   if (document.getElementById('in').value === 'hiljaa') return;
   await say({FIRST!r});
-  await sleep(500);
+  await sleep(300);
   await say({SECOND!r});
 }};
 </script>
