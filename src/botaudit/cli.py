@@ -7,6 +7,8 @@ run (bad input, unreachable target, widget not found) - with whatever was gather
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -14,10 +16,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, TaskID, TextColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from botaudit import __version__
 from botaudit.errors import UsageError
+from botaudit.gather.progress import Progress, no_progress
 
 if TYPE_CHECKING:
     from botaudit.pipeline import AuditOutcome
@@ -114,8 +119,27 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
     return 0
 
 
-def _progress(message: str) -> None:
-    err.print(f"[dim]{message}[/]", highlight=False)
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Progress]:
+    """A Rich progress bar per scenario on stderr (nothing with --quiet)."""
+    if quiet:
+        yield no_progress
+        return
+    with RichProgress(
+        TextColumn("{task.description:<16}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} {task.fields[step]}"),
+        console=err,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(scenario: str, step: str, done: int, total: int) -> None:
+            if scenario not in tasks:
+                tasks[scenario] = bar.add_task(scenario, total=total, step="")
+            bar.update(tasks[scenario], completed=done, step=step)
+
+        yield update
 
 
 @app.command()
@@ -126,7 +150,7 @@ def audit(
     lang: LangOption = None,
     checklist: ChecklistOption = None,
     junit: JunitOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Drive the chatbot in a browser, judge the evidence and write the report."""
     from botaudit.config import load_config
@@ -134,14 +158,15 @@ def audit(
 
     try:
         parsed = load_config(config)
-        outcome = run_audit(
-            parsed,
-            out_dir or _default_out(parsed.name),
-            str(config),
-            checklist,
-            lang.value if lang else None,
-            (lambda _: None) if quiet else _progress,
-        )
+        with _progress(quiet) as progress:
+            outcome = run_audit(
+                parsed,
+                out_dir or _default_out(parsed.name),
+                str(config),
+                checklist,
+                lang.value if lang else None,
+                progress,
+            )
     except (UsageError, KeyboardInterrupt) as exc:
         raise _stopped(exc) from None
     raise typer.Exit(_summarise(outcome, fail_on, junit))
@@ -190,14 +215,14 @@ def demo(
         choices = ", ".join(PROFILES[profile].deployments)
         raise _fail(f"Profile {profile} has no deployment {deployment!r}; choose one of {choices}.")
     try:
-        with DemoServer(profile) as url:
+        with DemoServer(profile) as url, _progress(quiet) as progress:
             data = demo_config(profile, url, deployment)
             config = parse_config(data, f"demo profile {profile}")
             outcome = run_audit(
                 config,
                 out_dir or _default_out(config.name),
                 language=lang.value if lang else None,
-                progress=(lambda _: None) if quiet else _progress,
+                progress=progress,
             )
     except (UsageError, KeyboardInterrupt) as exc:
         raise _stopped(exc) from None

@@ -13,7 +13,8 @@ from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle
 from botaudit.evidence.model import EvidenceBundle
-from botaudit.gather.run import Progress, gather
+from botaudit.gather.progress import Progress, no_progress
+from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Matcher, load_lexicon
 from botaudit.report.build import build_report
@@ -64,7 +65,7 @@ def run_audit(
     config_path: str | None = None,
     checklist_path: Path | None = None,
     language: str | None = None,
-    progress: Progress = lambda _: None,
+    progress: Progress = no_progress,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
     load_checklist(checklist_path)  # a broken checklist should stop us before the browser

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,12 +34,11 @@ from botaudit.evidence.model import (
 from botaudit.evidence.pii import Probe, synthetic_probes
 from botaudit.gather.loop import run_blocking
 from botaudit.gather.network import NetworkRecorder
+from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
 from botaudit.gather.widget import WidgetDriver, WidgetNotFound
 from botaudit.lexicon import Lexicon, Matcher
-
-Progress = Callable[[str], None]
 
 
 def preflight(url: str, timeout_s: float) -> None:
@@ -90,7 +88,7 @@ async def _run_scenario(
             network=network,
         )
         record.status, record.error = "error", "the scenario did not finish (interrupted)"
-        for spec in scenario.steps:
+        for done, spec in enumerate(scenario.steps, start=1):
             step = STEPS[spec.do]
             step_record = StepRecord(
                 step=spec.do,
@@ -123,7 +121,7 @@ async def _run_scenario(
                 observed if isinstance(observed, dict) else observed.model_dump(mode="json")
             )
             step_record.ok, step_record.error = True, None
-            progress(f"{scenario.id}: {spec.name} done")
+            progress(scenario.id, spec.name, done, len(scenario.steps))
         else:
             record.status, record.error = "completed", None
     finally:
@@ -170,7 +168,7 @@ def gather(
     lexicon_sha256: str,
     bundle_dir: Path,
     config_path: str | None = None,
-    progress: Progress = lambda _: None,
+    progress: Progress = no_progress,
 ) -> EvidenceBundle:
     """Run the scenarios and write the bundle to `bundle_dir`, even when the run fails."""
     probes = synthetic_probes()
