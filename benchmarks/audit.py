@@ -25,7 +25,7 @@ from botaudit.config import parse_config
 from botaudit.demo.profiles import demo_config
 from botaudit.demo.server import DemoServer
 from botaudit.evidence.observations import HandoffRequests
-from botaudit.pipeline import run_audit
+from botaudit.pipeline import rerun_report, run_audit
 
 LOG = ".chat-messages"
 BOT = ".msg.bot"
@@ -112,6 +112,7 @@ def main() -> None:
 
     audit_times: list[float] = []
     floor_times: list[float] = []
+    report_times: list[float] = []
     with DemoServer(args.profile) as url, tempfile.TemporaryDirectory() as tmp:
         config = parse_config(demo_config(args.profile, url), "benchmark")
         requests: list[str] = []
@@ -124,13 +125,21 @@ def main() -> None:
             if step is not None and step.ok:
                 requests = [a.sent for a in HandoffRequests.model_validate(step.data).attempts]
             floor_times.append(asyncio.run(minimal(url, requests)))
+            started = time.perf_counter()
+            rerun_report(Path(tmp) / f"run{run}", Path(tmp) / f"report{run}")
+            report_times.append(time.perf_counter() - started)
 
     audit_s, floor_s = statistics.median(audit_times), statistics.median(floor_times)
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"profile {args.profile}, {args.runs} runs, {len(requests)} handoff request(s)")
     print(f"{'':24}{'median s':>10}{'min s':>8}{'max s':>8}")
-    for name, times in (("botaudit demo audit", audit_times), ("minimal script", floor_times)):
+    rows = (
+        ("botaudit demo audit", audit_times),
+        ("minimal script", floor_times),
+        ("re-report, offline", report_times),
+    )
+    for name, times in rows:
         print(f"{name:24}{statistics.median(times):>10.2f}{min(times):>8.2f}{max(times):>8.2f}")
     print(f"ratio (audit / minimal): {audit_s / floor_s:.2f}")
     print(f"peak RSS: python {self_mb:.0f} MiB, largest child process {child_mb:.0f} MiB")

@@ -279,7 +279,7 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     return EndConversation(found=False, detail="no visible control named " + " / ".join(labels))
 
 
-CONFIRM_WAIT_MS = 1000
+CONFIRM_WAIT_MS = 500  # a confirmation appears at once after the click, if at all
 
 
 async def _confirm(ctx: RunContext) -> str:
