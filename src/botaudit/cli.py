@@ -109,6 +109,8 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
         out.print(f"  {criterion.outcome:<13} {criterion.id}", highlight=False)
     for name, path in outcome.files.items():
         out.print(f"{name}: {path}", highlight=False)
+    for warning in outcome.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if report.audit.fatal_error:
         err.print(f"[bold red]error:[/] {report.audit.fatal_error}", highlight=False)
         return 2

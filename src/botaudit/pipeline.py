@@ -5,10 +5,11 @@ The CLI and the tests both use these, so what the tests prove is what users run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from botaudit.checklist.load import load_checklist
+from botaudit.checklist.model import Checklist
 from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle
@@ -16,7 +17,7 @@ from botaudit.evidence.model import EvidenceBundle
 from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
-from botaudit.lexicon import Matcher, load_lexicon
+from botaudit.lexicon import Lexicon, Matcher, load_lexicon
 from botaudit.report.build import build_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.render import write_report
@@ -27,6 +28,7 @@ class AuditOutcome:
     bundle: EvidenceBundle
     report: Report
     files: dict[str, Path]
+    warnings: list[str] = field(default_factory=list)
 
 
 def _report_language(language: str, chosen: str | None) -> ReportLanguage:
@@ -39,12 +41,11 @@ def _render(
     bundle: EvidenceBundle,
     bundle_dir: Path,
     out_dir: Path,
-    checklist_path: Path | None,
+    checklist: Checklist,
+    lexicon: Lexicon,
     language: str | None,
     thresholds: Thresholds,
 ) -> AuditOutcome:
-    checklist = load_checklist(checklist_path)
-    lexicon, _ = load_lexicon()
     matcher = Matcher(lexicon.for_language(bundle.target.language))
     report = build_report(
         bundle,
@@ -68,7 +69,7 @@ def run_audit(
     progress: Progress = no_progress,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
-    load_checklist(checklist_path)  # a broken checklist should stop us before the browser
+    checklist = load_checklist(checklist_path)  # a broken one stops us before the browser
     scenarios = bundled_scenarios()
     chosen = config.scenarios or list(scenarios)
     unknown = [s for s in chosen if s not in scenarios]
@@ -92,7 +93,8 @@ def run_audit(
         bundle,
         bundle_dir,
         out_dir,
-        checklist_path,
+        checklist,
+        lexicon,
         language or config.report_language,
         config.thresholds,
     )
@@ -110,4 +112,13 @@ def rerun_report(
     config_data = bundle.config.content
     thresholds = Thresholds.model_validate(config_data.get("thresholds") or {})
     language = language or config_data.get("report_language")
-    return _render(bundle, bundle_dir, out_dir, checklist_path, language, thresholds)
+    lexicon, lexicon_sha = load_lexicon()
+    outcome = _render(
+        bundle, bundle_dir, out_dir, load_checklist(checklist_path), lexicon, language, thresholds
+    )
+    if bundle.lexicon_sha256 and bundle.lexicon_sha256 != lexicon_sha:
+        outcome.warnings.append(
+            "The phrase lists (lexicon.yaml) changed since this bundle was gathered: verdicts "
+            "that depend on wording may differ from the original report."
+        )
+    return outcome

@@ -7,6 +7,7 @@ A test of a bad bot proves the audit fails it, not merely that it runs.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,17 @@ def test_report_on_saved_bundle_reproduces_scores_offline(
         assert first == second
         saved = json.loads(outcome.files["json"].read_text(encoding="utf-8"))
         assert saved["values"] == second["values"]
+        assert again.warnings == []
+
+
+def test_report_warns_when_the_lexicon_changed(
+    audits: dict[str, AuditOutcome], tmp_path: Path
+) -> None:
+    bundle_dir = tmp_path / "bundle"
+    shutil.copytree(audits["good"].files["json"].parent / "evidence", bundle_dir)
+    evidence = bundle_dir / "evidence.json"
+    data = json.loads(evidence.read_text(encoding="utf-8"))
+    data["lexicon_sha256"] = "0" * 64
+    evidence.write_text(json.dumps(data), encoding="utf-8")
+    again = rerun_report(bundle_dir, tmp_path / "out")
+    assert any("lexicon.yaml" in w for w in again.warnings)
