@@ -1,0 +1,103 @@
+"""Grouping unanswered questions, and counting groups in bounded, mergeable memory.
+
+Finnish inflects nouns in fifteen cases ("jätemaksu", "jätemaksun", "jätemaksusta"), so
+exact matching of questions groups nothing. Each question becomes the sorted set of the
+Snowball stems of its words, stop words and numbers left out. We use `snowballstemmer`:
+the Snowball project's own package (Finnish, Swedish and English algorithms by Martin
+Porter's project, maintained with it), pure Python with no build step, and it switches to
+the C implementation automatically when PyStemmer is installed. Stemming runs only on
+questions the bot failed, a small share of all messages, so its speed does not matter.
+
+Counting uses the Misra-Gries summary, which Agarwal et al. (2012, "Mergeable
+summaries") proved mergeable: while the number of distinct groups stays within `capacity`
+every count is exact and merging shards gives the single-pass counts; beyond it, counts
+are lower bounds and the largest possible undercount (`undercount`) is kept and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from botaudit.evidence.pii import mask_text
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MASKED = re.compile(r"\[\w+ masked\]")
+_STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+EXAMPLES = 3
+CAPACITY = 5000
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
+
+
+def group_key(text: str, language: str, stopwords: frozenset[str]) -> str:
+    """The order-free stems of a question's content words; '' when it has none."""
+    words = _WORD.findall(_MASKED.sub(" ", text).lower())
+    stems = _stemmer(language).stemWords([w for w in words if w not in stopwords])
+    return " ".join(sorted({s for s in stems if len(s) > 1}))
+
+
+def masked_example(text: str, limit: int = 200) -> str:
+    """The question as trainers see it: personal data masked, then shortened."""
+    masked = mask_text(text)
+    return masked if len(masked) <= limit else masked[: limit - 1] + "…"
+
+
+Ref = tuple[int, int]  # (file index, line)
+
+
+class GroupCounter:
+    """Counts per group key, with the `EXAMPLES` earliest (file, line) examples each."""
+
+    __slots__ = ("capacity", "counts", "examples", "undercount")
+
+    def __init__(self, capacity: int = CAPACITY) -> None:
+        self.capacity = capacity
+        self.counts: dict[str, int] = {}
+        self.examples: dict[str, list[tuple[Ref, str]]] = {}
+        self.undercount = 0
+
+    def add(self, key: str, ref: Ref, example: str, count: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + count
+        kept = self.examples.setdefault(key, [])
+        if len(kept) < EXAMPLES or ref < kept[-1][0]:
+            kept.append((ref, example))
+            kept.sort()
+            del kept[EXAMPLES:]
+        if len(self.counts) > self.capacity:
+            self._reduce()
+
+    def _reduce(self) -> None:
+        """Misra-Gries: subtract the (capacity+1)-th largest count from all, drop <= 0."""
+        ordered = sorted(self.counts.values(), reverse=True)
+        cut = ordered[self.capacity] if len(ordered) > self.capacity else 0
+        if not cut:
+            return
+        self.undercount += cut
+        for key in list(self.counts):
+            self.counts[key] -= cut
+            if self.counts[key] <= 0:
+                del self.counts[key]
+                del self.examples[key]
+
+    def merge(self, other: GroupCounter, shift: dict[int, int]) -> None:
+        """Add `other` (whose line numbers move by `shift[file]`)."""
+        self.undercount += other.undercount
+        for key, count in other.counts.items():
+            self.counts[key] = self.counts.get(key, 0) + count
+            kept = self.examples.setdefault(key, [])
+            for (file, line), text in other.examples.get(key, []):
+                kept.append(((file, line + shift.get(file, 0)), text))
+            kept.sort()
+            del kept[EXAMPLES:]
+        if len(self.counts) > self.capacity:
+            self._reduce()
+
+    def top(self, n: int) -> list[tuple[str, int, list[tuple[Ref, str]]]]:
+        ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        return [(key, count, self.examples[key]) for key, count in ranked]
