@@ -39,6 +39,10 @@ app.add_typer(checklist_app, name="checklist")
 out = Console()
 err = Console(stderr=True)
 
+from botaudit.transcripts.command import transcripts  # noqa: E402 - its own module
+
+app.command()(transcripts)
+
 
 class FailOn(StrEnum):
     red = "red"

@@ -35,11 +35,18 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str, language: str) -> str:
+    return _stemmer(language).stemWord(word)
+
+
+@lru_cache(maxsize=16384)
 def group_key(text: str, language: str, stopwords: frozenset[str]) -> str:
-    """The order-free stems of a question's content words; '' when it has none."""
+    """The order-free stems of a question's content words; '' when it has none.
+    (Cached: logs repeat the same questions, and quick-reply buttons repeat them exactly.)"""
     words = _WORD.findall(_MASKED.sub(" ", text).lower())
-    stems = _stemmer(language).stemWords([w for w in words if w not in stopwords])
-    return " ".join(sorted({s for s in stems if len(s) > 1}))
+    stems = {_stem(w, language) for w in words if w not in stopwords}
+    return " ".join(sorted(s for s in stems if len(s) > 1))
 
 
 def masked_example(text: str, limit: int = 200) -> str:
@@ -62,11 +69,12 @@ class GroupCounter:
         self.examples: dict[str, list[tuple[Ref, str]]] = {}
         self.undercount = 0
 
-    def add(self, key: str, ref: Ref, example: str, count: int = 1) -> None:
-        self.counts[key] = self.counts.get(key, 0) + count
+    def add(self, key: str, ref: Ref, text: str) -> None:
+        """Count one question; `text` is masked only if it is kept as an example."""
+        self.counts[key] = self.counts.get(key, 0) + 1
         kept = self.examples.setdefault(key, [])
         if len(kept) < EXAMPLES or ref < kept[-1][0]:
-            kept.append((ref, example))
+            kept.append((ref, masked_example(text)))
             kept.sort()
             del kept[EXAMPLES:]
         if len(self.counts) > self.capacity:

@@ -4,8 +4,10 @@
 phonenumbers for phone numbers). Logs add look-alikes a chat widget rarely sees: order and
 ticket numbers such as "ORD-0401234567" or "#358401234567", whose digits happen to form a
 valid Finnish number. A phone number glued to an identifier (a letter, digit, '#', '/' or
-'-' joined to a word right before it) is therefore not counted. A cheap pre-filter skips
-the validators for the great majority of messages, which hold no long digit run and no '@'.
+'-' joined to a word right before it) is therefore not counted, nor one shaped like an
+identity code whose check character is wrong ("040720-9491" is not a phone number).
+A cheap pre-filter skips the validators for the great majority of messages, which hold
+no long digit run and no '@'.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from botaudit.evidence.pii import Finding, find_personal_data
 
 _MAYBE = re.compile(r"@|\d[\d\s().+-]{4,}\d")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[\w#/]|[\w#]-)$")
+_HETU_SHAPE = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
 
 
 def may_hold_personal_data(text: str) -> bool:
@@ -28,7 +31,17 @@ def find_in_message(text: str) -> list[Finding]:
         return []
     found = []
     for finding in find_personal_data(text):
-        if finding.kind == "phone" and _IDENTIFIER_BEFORE.search(text[: finding.start]):
+        if finding.kind == "phone" and _not_a_phone(text, finding):
             continue
         found.append(finding)
     return found
+
+
+def _not_a_phone(text: str, finding: Finding) -> bool:
+    """Glued to an identifier, or shaped like an identity code with a wrong check character."""
+    if _IDENTIFIER_BEFORE.search(text[: finding.start]):
+        return True
+    start = finding.start
+    return _HETU_SHAPE.match(text, start, start + 11) is not None and (
+        start + 11 == len(text) or not text[start + 11].isalnum()
+    )

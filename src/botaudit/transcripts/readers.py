@@ -108,31 +108,36 @@ def _decode_json_line(line: bytes) -> tuple[Any, str | None]:
     return None, "not JSON"
 
 
-def _jsonl_lines(shard: Shard, f: IO[bytes]) -> Iterator[bytes]:
+def _jsonl(shard: Shard, f: IO[bytes]) -> Iterator[Item]:
+    """Lines of the byte range (a line belongs to the shard it starts in), parsed."""
     if shard.start > 0:
         f.seek(shard.start - 1)
         f.readline()  # the rest of a line that started in the previous shard
-    if shard.end < 0:
-        yield from f
-        return
+    end = shard.end if shard.end >= 0 else float("inf")
     pos = f.tell()
+    loads, error = orjson.loads, orjson.JSONDecodeError
+    number = 0
     for line in f:
-        if pos >= shard.end:
+        if pos >= end:
             return
         pos += len(line)
-        yield line
-
-
-def _jsonl(shard: Shard, f: IO[bytes]) -> Iterator[Item]:
-    for number, line in enumerate(_jsonl_lines(shard, f), 1):
-        if not line.strip():
-            yield number, None, None  # counted as a line, not as a message
+        number += 1
+        try:
+            value = loads(line)
+        except error:
+            if not line.strip():
+                yield number, None, None  # counted as a line, not as a message
+                continue
+            value, problem = _decode_json_line(line)
+            if isinstance(value, dict):
+                yield number, value, problem
+            else:
+                yield number, None, problem or "not a JSON object"
             continue
-        value, problem = _decode_json_line(line)
-        if isinstance(value, dict):
-            yield number, value, problem
+        if type(value) is dict:
+            yield number, value, None
         else:
-            yield number, None, problem or "not a JSON object"
+            yield number, None, "not a JSON object"
 
 
 def _text_lines(f: IO[bytes], problems: dict[int, str]) -> Iterator[str]:

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
 
-from botaudit.transcripts.groups import group_key, masked_example
+from botaudit.transcripts.groups import group_key
 from botaudit.transcripts.settings import LANGUAGES, Phrases, TranscriptSettings, load_phrases
 
 Getter = Callable[[dict[str, Any]], Any]
-_THUMBS = {"up": "up", "down": "down", "thumbs_up": "up", "thumbs_down": "down",
-           "positive": "up", "negative": "down", "👍": "up", "👎": "down",
-           "true": "up", "false": "down"}  # fmt: skip
+_THUMBS = {
+    "up": "up",
+    "down": "down",
+    "thumbs_up": "up",
+    "thumbs_down": "down",
+    "positive": "up",
+    "negative": "down",
+    "👍": "up",
+    "👎": "down",
+    "true": "up",
+    "false": "down",
+}
 
 
 def getter(name: str | None) -> Getter:
@@ -20,7 +30,7 @@ def getter(name: str | None) -> Getter:
     if not name:
         return lambda record: None
     if "." not in name:
-        return lambda record: record.get(name)
+        return operator.methodcaller("get", name)
     parts = name.split(".")
 
     def nested(record: dict[str, Any]) -> Any:
@@ -75,7 +85,7 @@ class Rules:
                 mapping.language,
             )
         )
-        self.senders = {"user": "user", "bot": "bot", "agent": "agent"}
+        self.senders: dict[Any, str] = {"user": "user", "bot": "bot", "agent": "agent"}
         self.senders.update({str(k).lower(): v for k, v in mapping.senders.items()})
         by_language = {lang: getattr(phrases, lang) for lang in LANGUAGES}
         every = {
@@ -94,10 +104,10 @@ class Rules:
             lang: frozenset(w.lower() for w in lp.stopwords) for lang, lp in by_language.items()
         }
 
-    def keyer(self, text: str, language: str) -> tuple[str, str]:
-        """A question's group key and its masked example."""
+    def keyer(self, text: str, language: str) -> str:
+        """A question's group key."""
         language = language if language in self.stopwords else self.default_language
-        return group_key(text, language, self.stopwords[language]), masked_example(text)
+        return group_key(text, language, self.stopwords[language])
 
 
 _BUILT: dict[str, Rules] = {}

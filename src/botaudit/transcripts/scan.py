@@ -18,6 +18,7 @@ from botaudit.transcripts.tally import Conversation, Tally
 
 SWEEP_EVERY = 4096
 QUESTION_CHARS = 500
+CACHE_TEXTS = 20_000
 
 
 def scan(shard: Shard, settings: TranscriptSettings) -> Tally:
@@ -32,19 +33,21 @@ class _Scanner:
         self.tally = Tally()
         self.open: dict[str, Conversation] = {}
         self.first: float | None = None
+        self.cache: dict[tuple[str, str, str], tuple] = {}
+        self.kinds: dict[tuple[str, str, str, int], int] = {}  # messages per sender, lang...
+        self.count = 0
 
     def run(self) -> Tally:
         tally, rules, file_index = self.tally, self.rules, self.shard.file_index
         get_cid, get_ts, get_sender, get_text, get_feedback, get_intent, get_lang = rules.get
         lines = 0
+        senders, message = rules.senders, self._message
         for number, record, problem in read_shard(self.shard, rules.settings.mapping.messages):
             lines = number
-            if record is None:
-                if problem:
-                    tally.note_malformed((file_index, number), problem)
-                continue
-            if problem:
+            if problem is not None:
                 tally.note_malformed((file_index, number), problem)
+            if record is None:
+                continue
             cid = get_cid(record)
             if cid is None or cid == "":
                 tally.note_malformed((file_index, number), "no conversation id")
@@ -54,8 +57,8 @@ class _Scanner:
             except (ValueError, TypeError):
                 tally.note_malformed((file_index, number), "no valid timestamp")
                 continue
-            raw_sender = get_sender(record)
-            sender = rules.senders.get(str(raw_sender).lower()) if raw_sender else None
+            sender = get_sender(record)
+            sender = senders.get(sender) or senders.get(str(sender).lower())
             if sender is None:
                 tally.note_malformed((file_index, number), "sender is not user, bot or agent")
                 continue
@@ -63,23 +66,55 @@ class _Scanner:
             text = text if isinstance(text, str) else ("" if text is None else str(text))
             language = get_lang(record)
             language = str(language)[:2].lower() if language else rules.default_language
-            self._message(
-                str(cid), epoch, week, hour, sender, text, language, (file_index, number),
-                feedback_value(get_feedback(record)), get_intent(record),
-            )  # fmt: skip
+            feedback = get_feedback(record)
+            message(
+                cid if type(cid) is str else str(cid),
+                epoch,
+                week,
+                hour,
+                sender,
+                text,
+                language,
+                (file_index, number),
+                None if feedback is None else feedback_value(feedback),
+                get_intent(record),
+            )
         tally.lines[file_index] = lines
+        for (sender, language, week, hour), n in self.kinds.items():
+            tally.messages += n
+            tally.senders[sender] += n
+            tally.languages[language] += n
+            tally.week_messages[week] += n
+            tally.hour_messages[hour] += n
         for conversation in self.open.values():
             conversation.open = True
             tally.edges.append(conversation)
         return tally
 
+    def _classify(self, sender: str, language: str, text: str) -> tuple:
+        """(flag, handoff, findings, masked) of a text: human request (user) or fallback
+        (bot), handoff wording, personal data. Cached: bots repeat their replies verbatim."""
+        rules = self.rules
+        if sender == "user":
+            flag = bool(rules.human.get(language, rules.any_human).search(text))
+            handoff = False
+        elif sender == "bot":
+            flag = bool(rules.fallback.get(language, rules.any_fallback).search(text))
+            handoff = bool(rules.handoff.get(language, rules.any_handoff).search(text))
+        else:
+            flag = handoff = False
+        found = find_in_message(text) if may_hold_personal_data(text) else []
+        hit = (flag, handoff, [f.kind for f in found], masked_example(text) if found else "")
+        if len(self.cache) >= CACHE_TEXTS:
+            self.cache.clear()
+        self.cache[(sender, language, text)] = hit
+        return hit
+
     def _message(self, cid, epoch, week, hour, sender, text, language, ref, feedback, intent):
         tally, rules = self.tally, self.rules
-        tally.messages += 1
-        tally.senders[sender] += 1
-        tally.languages[language] += 1
-        tally.week_messages[week] += 1
-        tally.hour_messages[hour] += 1
+        kind = (sender, language, week, hour)
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        self.count += 1
         if self.first is None:
             self.first = epoch
         elif tally.warm and abs(epoch - self.first) > rules.idle:
@@ -92,31 +127,32 @@ class _Scanner:
             self.open[cid] = conversation
         else:
             conversation.last = epoch
+        flag, handoff, kinds, masked = self.cache.get((sender, language, text)) or self._classify(
+            sender, language, text
+        )
         if sender == "user":
             conversation.engaged = True
             if conversation.lead is None:
                 conversation.lead = "user"
-            if rules.human.get(language, rules.any_human).search(text):
+            if flag:
                 conversation.human = True
                 tally.human_request_messages += 1
             conversation.pending = (text[:QUESTION_CHARS], language, ref)
         elif sender == "bot":
-            intent = str(intent).lower() if intent else ""
-            fallback = intent in rules.fallback_intents or bool(
-                rules.fallback.get(language, rules.any_fallback).search(text)
-            )
-            if fallback:
+            if intent:
+                intent = str(intent).lower()
+                flag = flag or intent in rules.fallback_intents
+                handoff = handoff or intent in rules.handoff_intents
+            if flag:
                 tally.fallback_messages += 1
                 conversation.fallback = True
-            if intent in rules.handoff_intents or rules.handoff.get(
-                language, rules.any_handoff
-            ).search(text):
+            if handoff:
                 conversation.handoff = True
             if conversation.lead is None:
-                conversation.lead = "fallback" if fallback else "answer"
+                conversation.lead = "fallback" if flag else "answer"
                 conversation.lead_week = week
             elif conversation.pending is not None:
-                tally.answer(conversation.pending, week, fallback, rules.keyer)
+                tally.answer(conversation.pending, week, flag, rules.keyer)
                 conversation.pending = None
         else:
             conversation.handoff = True
@@ -127,13 +163,9 @@ class _Scanner:
             conversation.feedback = True
             tally.feedback[feedback] += 1
             tally.week_feedback[week] += 1
-        if may_hold_personal_data(text):
-            found = find_in_message(text)
-            if found:
-                masked = masked_example(text)
-                for finding in found:
-                    tally.note_personal(finding.kind, sender, week, ref, masked)
-        if tally.messages % SWEEP_EVERY == 0:
+        for kind in kinds:
+            tally.note_personal(kind, sender, week, ref, masked)
+        if self.count % SWEEP_EVERY == 0:
             self._sweep(epoch)
 
     def _close(self, conversation: Conversation) -> None:

@@ -105,8 +105,9 @@ class Tally:
         self.personal[(kind, sender, week)] += 1
         self.note_personal_example(kind, ref, sender, masked)
 
-    def answer(self, question: tuple[str, str, Ref] | None, week: str, fallback: bool,
-               keyer) -> None:  # fmt: skip
+    def answer(
+        self, question: tuple[str, str, Ref] | None, week: str, fallback: bool, keyer
+    ) -> None:
         """The first bot reply to a question: count it, and group the question if failed."""
         if question is None:
             return
@@ -114,13 +115,14 @@ class Tally:
         if fallback:
             self.week_fallbacks[week] += 1
             text, language, ref = question
-            key, example = keyer(text, language)
+            key = keyer(text, language)
             if key:
-                self.unanswered.add(key, ref, example)
+                self.unanswered.add(key, ref, text)
 
     def note_personal_example(self, kind: str, ref: Ref, sender: str, masked: str) -> None:
-        _keep_earliest(self.personal_examples.setdefault(kind, []), (ref, sender, masked),
-                       EXAMPLES_PER_KIND)  # fmt: skip
+        _keep_earliest(
+            self.personal_examples.setdefault(kind, []), (ref, sender, masked), EXAMPLES_PER_KIND
+        )
 
     def finish(self, conversation: Conversation) -> None:
         self.conversations[conversation.key()] += 1
@@ -164,9 +166,20 @@ class Merger:
 
     def add(self, part: Tally, shift: dict[int, int]) -> None:
         total = self.total
-        for name in ("lines", "senders", "languages", "week_messages", "hour_messages",
-                     "week_answers", "week_fallbacks", "feedback", "week_feedback",
-                     "conversations", "personal", "malformed"):  # fmt: skip
+        for name in (
+            "lines",
+            "senders",
+            "languages",
+            "week_messages",
+            "hour_messages",
+            "week_answers",
+            "week_fallbacks",
+            "feedback",
+            "week_feedback",
+            "conversations",
+            "personal",
+            "malformed",
+        ):
             getattr(total, name).update(getattr(part, name))
         total.messages += part.messages
         total.fallback_messages += part.fallback_messages
@@ -175,8 +188,9 @@ class Merger:
             for ref, sender, masked in examples:
                 total.note_personal_example(kind, _shift_ref(ref, shift), sender, masked)
         for ref, reason in part.malformed_examples:
-            _keep_earliest(total.malformed_examples, (_shift_ref(ref, shift), reason),
-                           MALFORMED_EXAMPLES)  # fmt: skip
+            _keep_earliest(
+                total.malformed_examples, (_shift_ref(ref, shift), reason), MALFORMED_EXAMPLES
+            )
         total.unanswered.merge(part.unanswered, shift)
         self._join_edges(part, shift)
 
