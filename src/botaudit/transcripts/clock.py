@@ -24,13 +24,9 @@ def parse_time(raw: object) -> tuple[float, str, int]:
     """(epoch, week, hour); raises ValueError when `raw` is not a timestamp."""
     if isinstance(raw, str):
         tail = raw[19:]
-        if tail[-1:] == "Z":
-            zone = "Z"
-        elif len(tail) >= 6 and tail[-6] in "+-":
-            zone = tail[-6:]
-        else:
-            zone = ""
-        key = raw[:13] + zone
+        if tail[:1] == ".":
+            tail = tail.lstrip(".0123456789")  # fractions of a second
+        key = raw[:13] + tail  # date, hour and UTC offset
         hit = _CACHE.get(key)
         if hit is None:
             hit = _hour_start(datetime.fromisoformat(raw))

@@ -227,7 +227,7 @@ def write_transcripts(
     target_bytes: int | None = None,
     seed: int = 1,
     rates: Rates = Rates(),
-    weeks: int = 8,
+    weeks: float = 8,
     order: str = "time",
 ) -> Planted:
     """Write a JSONL log (plain, .gz or .zst); `target_bytes` overrides `conversations`.

@@ -2,11 +2,13 @@
 
 Finnish inflects nouns in fifteen cases ("jätemaksu", "jätemaksun", "jätemaksusta"), so
 exact matching of questions groups nothing. Each question becomes the sorted set of the
-Snowball stems of its words, stop words and numbers left out. We use `snowballstemmer`:
-the Snowball project's own package (Finnish, Swedish and English algorithms by Martin
-Porter's project, maintained with it), pure Python with no build step, and it switches to
-the C implementation automatically when PyStemmer is installed. Stemming runs only on
-questions the bot failed, a small share of all messages, so its speed does not matter.
+Snowball stems of its words (cut to 7 letters), stop words and numbers left out.
+
+Stemmer: `snowballstemmer`, the Snowball project's own Python package (the Finnish,
+Swedish and English algorithms come from the project that maintains them), pure Python
+with no build step, switching to the C implementation by itself when PyStemmer is
+installed. A lemmatiser (Voikko, spaCy) would need native libraries or models; stemming
+runs only on questions the bot failed, a small share of all messages, so speed is moot.
 
 Counting uses the Misra-Gries summary, which Agarwal et al. (2012, "Mergeable
 summaries") proved mergeable: while the number of distinct groups stays within `capacity`
@@ -35,9 +37,14 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
 
 
+STEM_CHARS = 7
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str, language: str) -> str:
-    return _stemmer(language).stemWord(word)
+    """The Snowball stem, cut to `STEM_CHARS`: Finnish consonant gradation leaves stems
+    such as "uimaran" / "uimarano" (uimarannalle, uimarannoilla) that differ only at the end."""
+    return _stemmer(language).stemWord(word)[:STEM_CHARS]
 
 
 @lru_cache(maxsize=16384)
@@ -49,10 +56,13 @@ def group_key(text: str, language: str, stopwords: frozenset[str]) -> str:
     return " ".join(sorted(s for s in stems if len(s) > 1))
 
 
-def masked_example(text: str, limit: int = 200) -> str:
+def shorten(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def masked_example(text: str) -> str:
     """The question as trainers see it: personal data masked, then shortened."""
-    masked = mask_text(text)
-    return masked if len(masked) <= limit else masked[: limit - 1] + "…"
+    return shorten(mask_text(text))
 
 
 Ref = tuple[int, int]  # (file index, line)

@@ -14,27 +14,30 @@ from __future__ import annotations
 
 import re
 
-from botaudit.evidence.pii import Finding, find_personal_data
+from botaudit.evidence.pii import Finding, find_personal_data, mask_value
 
 _MAYBE = re.compile(r"@|\d[\d\s().+-]{4,}\d")
 _IDENTIFIER_BEFORE = re.compile(r"(?:[\w#/]|[\w#]-)$")
 _HETU_SHAPE = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
 
 
-def may_hold_personal_data(text: str) -> bool:
-    return _MAYBE.search(text) is not None
+def examine(text: str) -> tuple[list[Finding], str]:
+    """(what counts as personal data, the text with everything found masked).
 
-
-def find_in_message(text: str) -> list[Finding]:
-    """Validated personal data in one message, without identifiers that look like phones."""
+    Masking covers every candidate the validators accept, look-alike phones included, so
+    an example shown to trainers never reveals a number even when it is not counted."""
     if _MAYBE.search(text) is None:
-        return []
-    found = []
-    for finding in find_personal_data(text):
-        if finding.kind == "phone" and _not_a_phone(text, finding):
-            continue
-        found.append(finding)
-    return found
+        return [], text
+    every = find_personal_data(text)
+    if not every:
+        return [], text
+    pieces, last = [], 0
+    for finding in every:
+        pieces += [text[last : finding.start], mask_value(finding.kind, "")]
+        last = finding.end
+    pieces.append(text[last:])
+    counted = [f for f in every if not (f.kind == "phone" and _not_a_phone(text, f))]
+    return counted, "".join(pieces)
 
 
 def _not_a_phone(text: str, finding: Finding) -> bool:

@@ -9,8 +9,8 @@ conversations active at once, not the size of the log.
 from __future__ import annotations
 
 from botaudit.transcripts.clock import parse_time
-from botaudit.transcripts.groups import masked_example
-from botaudit.transcripts.personal import find_in_message, may_hold_personal_data
+from botaudit.transcripts.groups import shorten
+from botaudit.transcripts.personal import examine
 from botaudit.transcripts.readers import Shard, read_shard
 from botaudit.transcripts.rules import Rules, feedback_value, rules_for
 from botaudit.transcripts.settings import TranscriptSettings
@@ -32,54 +32,110 @@ class _Scanner:
         self.rules = rules
         self.tally = Tally()
         self.open: dict[str, Conversation] = {}
-        self.first: float | None = None
         self.cache: dict[tuple[str, str, str], tuple] = {}
         self.kinds: dict[tuple[str, str, str, int], int] = {}  # messages per sender, lang...
-        self.count = 0
 
     def run(self) -> Tally:
+        """The hot loop, written out in one function with locals: a call per message or an
+        attribute lookup per field costs more here than everything the review adds."""
         tally, rules, file_index = self.tally, self.rules, self.shard.file_index
         get_cid, get_ts, get_sender, get_text, get_feedback, get_intent, get_lang = rules.get
-        lines = 0
-        senders, message = rules.senders, self._message
+        senders, cache, kinds, classify = rules.senders, self.cache, self.kinds, self._classify
+        languages: dict[object, str] = {None: rules.default_language, "": rules.default_language}
+        idle, conversations, note = rules.idle, self.open, tally.note_malformed
+        lines = count = 0
+        first: float | None = None
         for number, record, problem in read_shard(self.shard, rules.settings.mapping.messages):
             lines = number
             if problem is not None:
-                tally.note_malformed((file_index, number), problem)
+                note((file_index, number), problem)
             if record is None:
                 continue
             cid = get_cid(record)
             if cid is None or cid == "":
-                tally.note_malformed((file_index, number), "no conversation id")
+                note((file_index, number), "no conversation id")
                 continue
             try:
                 epoch, week, hour = parse_time(get_ts(record))
             except (ValueError, TypeError):
-                tally.note_malformed((file_index, number), "no valid timestamp")
+                note((file_index, number), "no valid timestamp")
                 continue
             sender = get_sender(record)
             sender = senders.get(sender) or senders.get(str(sender).lower())
             if sender is None:
-                tally.note_malformed((file_index, number), "sender is not user, bot or agent")
+                note((file_index, number), "sender is not user, bot or agent")
                 continue
             text = get_text(record)
-            text = text if isinstance(text, str) else ("" if text is None else str(text))
-            language = get_lang(record)
-            language = str(language)[:2].lower() if language else rules.default_language
-            feedback = get_feedback(record)
-            message(
-                cid if type(cid) is str else str(cid),
-                epoch,
-                week,
-                hour,
-                sender,
-                text,
-                language,
-                (file_index, number),
-                None if feedback is None else feedback_value(feedback),
-                get_intent(record),
+            if type(text) is not str:
+                text = "" if text is None else str(text)
+            raw_language = get_lang(record)
+            language = languages.get(raw_language)
+            if language is None:
+                language = languages[raw_language] = str(raw_language)[:2].lower()
+            kind = (sender, language, week, hour)
+            kinds[kind] = kinds.get(kind, 0) + 1
+            count += 1
+            if first is None:
+                first = epoch
+            elif tally.warm and abs(epoch - first) > idle:
+                tally.warm = False
+            if type(cid) is not str:
+                cid = str(cid)
+            conversation = conversations.get(cid)
+            if conversation is None or abs(epoch - conversation.last) > idle:
+                if conversation is not None:
+                    self._close(conversation)
+                conversation = Conversation(cid, epoch, week, language, tally.warm)
+                conversations[cid] = conversation
+            else:
+                conversation.last = epoch
+            flag, handoff, found, masked = cache.get((sender, language, text)) or classify(
+                sender, language, text
             )
-        tally.lines[file_index] = lines
+            if sender == "user":
+                conversation.engaged = True
+                if conversation.lead is None:
+                    conversation.lead = "user"
+                if flag:
+                    conversation.human = True
+                    tally.human_request_messages += 1
+                conversation.pending = (text[:QUESTION_CHARS], language, (file_index, number))
+            elif sender == "bot":
+                intent = get_intent(record)
+                if intent:
+                    intent = str(intent).lower()
+                    flag = flag or intent in rules.fallback_intents
+                    handoff = handoff or intent in rules.handoff_intents
+                if flag:
+                    tally.fallback_messages += 1
+                    conversation.fallback = True
+                if handoff:
+                    conversation.handoff = True
+                if conversation.lead is None:
+                    conversation.lead = "fallback" if flag else "answer"
+                    conversation.lead_week = week
+                elif conversation.pending is not None:
+                    tally.answer(conversation.pending, week, flag, rules.keyer)
+                    conversation.pending = None
+            else:
+                conversation.handoff = True
+                if conversation.lead is None:
+                    conversation.lead = "agent"
+                conversation.pending = None
+            feedback = get_feedback(record)
+            if feedback is not None and (feedback := feedback_value(feedback)) is not None:
+                conversation.feedback = True
+                tally.feedback[feedback] += 1
+                tally.week_feedback[week] += 1
+            for personal in found:
+                tally.note_personal(personal, sender, week, (file_index, number), masked)
+            if count % SWEEP_EVERY == 0:
+                self._sweep(epoch)
+        return self._finish(lines)
+
+    def _finish(self, lines: int) -> Tally:
+        tally = self.tally
+        tally.lines[self.shard.file_index] = lines
         for (sender, language, week, hour), n in self.kinds.items():
             tally.messages += n
             tally.senders[sender] += n
@@ -92,8 +148,8 @@ class _Scanner:
         return tally
 
     def _classify(self, sender: str, language: str, text: str) -> tuple:
-        """(flag, handoff, findings, masked) of a text: human request (user) or fallback
-        (bot), handoff wording, personal data. Cached: bots repeat their replies verbatim."""
+        """(flag, handoff, kinds found, masked text) of a message: flag is a request for a
+        human (user) or a fallback (bot). Cached: bots repeat their replies verbatim."""
         rules = self.rules
         if sender == "user":
             flag = bool(rules.human.get(language, rules.any_human).search(text))
@@ -103,70 +159,12 @@ class _Scanner:
             handoff = bool(rules.handoff.get(language, rules.any_handoff).search(text))
         else:
             flag = handoff = False
-        found = find_in_message(text) if may_hold_personal_data(text) else []
-        hit = (flag, handoff, [f.kind for f in found], masked_example(text) if found else "")
+        found, masked = examine(text)
+        hit = (flag, handoff, [f.kind for f in found], shorten(masked) if found else "")
         if len(self.cache) >= CACHE_TEXTS:
             self.cache.clear()
         self.cache[(sender, language, text)] = hit
         return hit
-
-    def _message(self, cid, epoch, week, hour, sender, text, language, ref, feedback, intent):
-        tally, rules = self.tally, self.rules
-        kind = (sender, language, week, hour)
-        self.kinds[kind] = self.kinds.get(kind, 0) + 1
-        self.count += 1
-        if self.first is None:
-            self.first = epoch
-        elif tally.warm and abs(epoch - self.first) > rules.idle:
-            tally.warm = False
-        conversation = self.open.get(cid)
-        if conversation is None or abs(epoch - conversation.last) > rules.idle:
-            if conversation is not None:
-                self._close(conversation)
-            conversation = Conversation(cid, epoch, week, language, tally.warm)
-            self.open[cid] = conversation
-        else:
-            conversation.last = epoch
-        flag, handoff, kinds, masked = self.cache.get((sender, language, text)) or self._classify(
-            sender, language, text
-        )
-        if sender == "user":
-            conversation.engaged = True
-            if conversation.lead is None:
-                conversation.lead = "user"
-            if flag:
-                conversation.human = True
-                tally.human_request_messages += 1
-            conversation.pending = (text[:QUESTION_CHARS], language, ref)
-        elif sender == "bot":
-            if intent:
-                intent = str(intent).lower()
-                flag = flag or intent in rules.fallback_intents
-                handoff = handoff or intent in rules.handoff_intents
-            if flag:
-                tally.fallback_messages += 1
-                conversation.fallback = True
-            if handoff:
-                conversation.handoff = True
-            if conversation.lead is None:
-                conversation.lead = "fallback" if flag else "answer"
-                conversation.lead_week = week
-            elif conversation.pending is not None:
-                tally.answer(conversation.pending, week, flag, rules.keyer)
-                conversation.pending = None
-        else:
-            conversation.handoff = True
-            if conversation.lead is None:
-                conversation.lead = "agent"
-            conversation.pending = None
-        if feedback is not None:
-            conversation.feedback = True
-            tally.feedback[feedback] += 1
-            tally.week_feedback[week] += 1
-        for kind in kinds:
-            tally.note_personal(kind, sender, week, ref, masked)
-        if self.count % SWEEP_EVERY == 0:
-            self._sweep(epoch)
 
     def _close(self, conversation: Conversation) -> None:
         if conversation.head:
