@@ -28,6 +28,16 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished children: on a shared machine the
+    ratio of CPU time says what wall time cannot."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _floor(path: Path) -> dict:
     import orjson
 
@@ -40,6 +50,7 @@ def _floor(path: Path) -> dict:
     return {
         "seconds": time.perf_counter() - start,
         "lines": count,
+        "cpu": _cpu_s(),
         "peak_mb": _peak_mb(resource.RUSAGE_SELF),
     }
 
@@ -54,6 +65,7 @@ def _review(path: Path, workers: int | None) -> dict:
         seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
+        "cpu": _cpu_s(),
         "messages": stats.messages,
         "conversations": stats.conversations.total,
         "peak_mb": _peak_mb(resource.RUSAGE_SELF),
@@ -114,6 +126,10 @@ def main() -> None:
         f"all at once <= {review['peak_mb'] + workers * review['largest_worker_mb']:.0f} MiB"
     )
     print(f"ratio review/floor (time): {review['seconds'] / floor['seconds']:.2f}")
+    print(
+        f"CPU seconds: floor {floor['cpu']:.1f}, review {review['cpu']:.1f} (all processes); "
+        f"ratio per core used: {review['cpu'] / workers / floor['cpu']:.2f}"
+    )
 
 
 if __name__ == "__main__":

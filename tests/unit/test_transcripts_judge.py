@@ -41,7 +41,7 @@ def test_a_bot_that_fails_half_its_questions_fails(tmp_path):
     verdicts = _verdicts(_stats(tmp_path, rates))
     assert verdicts["fallback-rate"].outcome == "fail"
     assert verdicts["containment-rate"].outcome == "fail"
-    assert verdicts["usage-and-satisfaction-trends"].key == "judge.usage.no-feedback"
+    assert verdicts["usage-and-satisfaction-trends"].key == "transcripts.judge.usage.no-feedback"
     logs = verdicts["logs-redacted"]
     assert logs.outcome == "fail" and logs.params["hetu"] > 0
     assert all("masked]" in q for q in logs.quotes)
@@ -49,9 +49,9 @@ def test_a_bot_that_fails_half_its_questions_fails(tmp_path):
 
 def test_scarce_feedback_and_few_weeks_are_partial(tmp_path):
     scarce = _verdicts(_stats(tmp_path, Rates(fallback=0.05, feedback=0.02, personal=0)))
-    assert scarce["usage-and-satisfaction-trends"].key == "judge.usage.scarce-feedback"
+    assert scarce["usage-and-satisfaction-trends"].key == "transcripts.judge.usage.scarce-feedback"
     short = _verdicts(_stats(tmp_path, QUIET, weeks=1))
-    assert short["usage-and-satisfaction-trends"].key == "judge.usage.few-weeks"
+    assert short["usage-and-satisfaction-trends"].key == "transcripts.judge.usage.few-weeks"
     assert short["fallback-rate"].params["trend_direction"] == "unknown"
 
 
@@ -71,7 +71,7 @@ def test_too_few_conversations_are_inconclusive(tmp_path):
     verdicts = _verdicts(_stats(tmp_path, QUIET, conversations=10))
     for name in ("usage-and-satisfaction-trends", "containment-rate", "fallback-rate"):
         assert verdicts[name].outcome == "inconclusive"
-        assert verdicts[name].key == "judge.too-few"
+        assert verdicts[name].key == "transcripts.judge.too-few"
 
 
 def test_a_rising_fallback_rate_is_not_a_pass(tmp_path):

@@ -71,7 +71,9 @@ def _too_few(stats: TranscriptStats, th: Thresholds) -> Verdict | None:
     if engaged >= th.min_conversations:
         return None
     return Verdict(
-        "inconclusive", "judge.too-few", {"engaged": engaged, "minimum": th.min_conversations}
+        "inconclusive",
+        "transcripts.judge.too-few",
+        {"engaged": engaged, "minimum": th.min_conversations},
     )
 
 
@@ -118,12 +120,12 @@ def judge_usage(stats: TranscriptStats, th: Thresholds) -> Verdict:
         f"feedback: thumbs {fb.thumbs}, stars {fb.stars}",
     ]
     if weeks < rule.min_weeks:
-        return Verdict("partial", "judge.usage.few-weeks", params, quotes)
+        return Verdict("partial", "transcripts.judge.usage.few-weeks", params, quotes)
     if c.with_feedback == 0:
-        return Verdict("fail", "judge.usage.no-feedback", params, quotes)
+        return Verdict("fail", "transcripts.judge.usage.no-feedback", params, quotes)
     if params["feedback_rate"] < rule.min_feedback_rate:
-        return Verdict("partial", "judge.usage.scarce-feedback", params, quotes)
-    return Verdict("pass", "judge.usage.pass", params, quotes)
+        return Verdict("partial", "transcripts.judge.usage.scarce-feedback", params, quotes)
+    return Verdict("pass", "transcripts.judge.usage.pass", params, quotes)
 
 
 def _rate_verdict(
@@ -155,7 +157,7 @@ def _rate_verdict(
         outcome = "partial"
     else:
         outcome = "fail"
-    return Verdict(outcome, f"judge.{name}.{outcome}", params, quotes)
+    return Verdict(outcome, f"transcripts.judge.{name}.{outcome}", params, quotes)
 
 
 def judge_containment(stats: TranscriptStats, th: Thresholds) -> Verdict:
@@ -179,7 +181,7 @@ def judge_fallback(stats: TranscriptStats, th: Thresholds) -> Verdict:
     if early:
         return early
     if not stats.answers:
-        return Verdict("inconclusive", "judge.fallback.no-answers")
+        return Verdict("inconclusive", "transcripts.judge.fallback.no-answers")
     trend = _trend(stats.weeks, lambda w: w.fallbacks, lambda w: w.answers, th.usage.min_weeks)
     value = stats.fallback_rate or 0.0
     quotes = [
@@ -195,7 +197,9 @@ def judge_logs_redacted(stats: TranscriptStats, th: Thresholds) -> Verdict:
     """Any identity code or IBAN fails; citizens' phones and e-mails give partial."""
     if stats.messages == 0:
         return Verdict(
-            "inconclusive", "judge.too-few", {"engaged": 0, "minimum": th.min_conversations}
+            "inconclusive",
+            "transcripts.judge.too-few",
+            {"engaged": 0, "minimum": th.min_conversations},
         )
     rule = th.logs
     counted: dict[str, int] = {}
@@ -214,10 +218,12 @@ def judge_logs_redacted(stats: TranscriptStats, th: Thresholds) -> Verdict:
     ]
     params = {"messages": stats.messages, "found": found, **counted}
     if any(kind in rule.fail_kinds for kind in counted):
-        return Verdict("fail", "judge.logs.fail", params, quotes)
+        return Verdict("fail", "transcripts.judge.logs.fail", params, quotes)
     if counted:
-        return Verdict("partial", "judge.logs.partial", params, quotes)
-    return Verdict("pass", "judge.logs.pass", params, [f"messages searched: {stats.messages}"])
+        return Verdict("partial", "transcripts.judge.logs.partial", params, quotes)
+    return Verdict(
+        "pass", "transcripts.judge.logs.pass", params, [f"messages searched: {stats.messages}"]
+    )
 
 
 JUDGES: dict[str, Callable[[TranscriptStats, Thresholds], Verdict]] = {
@@ -234,5 +240,5 @@ def sentence(verdict: Verdict, language: str) -> str:
 
     params = dict(verdict.params)
     if "trend_direction" in params:
-        params["trend"] = text(f"trend.{params['trend_direction']}", language, **params)
+        params["trend"] = text(f"transcripts.trend.{params['trend_direction']}", language, **params)
     return text(verdict.key, language, **params)

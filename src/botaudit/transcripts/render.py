@@ -21,14 +21,18 @@ from botaudit.transcripts.stats import TranscriptStats, rate
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _t(key: str, lang: str, **params: Any) -> str:
+    return text(f"transcripts.{key}", lang, **params)
+
+
 def _charts(stats: TranscriptStats, lang: str) -> list[dict[str, Any]]:
     weeks = stats.weeks
     charts = []
     if weeks:
         volume = [(w.week, w.conversations) for w in weeks]
         peak = max(volume, key=lambda p: p[1])
-        desc = text(
-            "chart.volume.desc",
+        desc = _t(
+            "chart.volume_desc",
             lang,
             first=volume[0][0],
             first_value=volume[0][1],
@@ -39,8 +43,8 @@ def _charts(stats: TranscriptStats, lang: str) -> list[dict[str, Any]]:
         )
         charts.append(
             {
-                "svg": bar_chart(volume, text("chart.volume", lang), desc),
-                "title": text("chart.volume", lang),
+                "svg": bar_chart(volume, _t("chart.volume", lang), desc),
+                "title": _t("chart.volume", lang),
                 "rows": volume,
             }
         )
@@ -48,8 +52,8 @@ def _charts(stats: TranscriptStats, lang: str) -> list[dict[str, Any]]:
         handoff = [w.handoff_rate for w in weeks]
         known_f = [v for v in fallback if v is not None] or [0.0]
         known_h = [v for v in handoff if v is not None] or [0.0]
-        desc = text(
-            "chart.rates.desc",
+        desc = _t(
+            "chart.rates_desc",
             lang,
             first=weeks[0].week,
             last=weeks[-1].week,
@@ -59,38 +63,38 @@ def _charts(stats: TranscriptStats, lang: str) -> list[dict[str, Any]]:
             handoff_last=known_h[-1],
         )
         series = [
-            (text("label.fallback_rate", lang), "#b3261e", fallback),
-            (text("label.handoffs", lang), "#2f6f9f", handoff),
+            (_t("label.fallback_rate", lang), "#b3261e", fallback),
+            (_t("label.handoffs", lang), "#2f6f9f", handoff),
         ]
         rows = [
             (w.week, _pct(f), _pct(h)) for w, f, h in zip(weeks, fallback, handoff, strict=True)
         ]
         charts.append(
             {
-                "svg": line_chart([w.week for w in weeks], series, text("chart.rates", lang), desc),
-                "title": text("chart.rates", lang),
+                "svg": line_chart([w.week for w in weeks], series, _t("chart.rates", lang), desc),
+                "title": _t("chart.rates", lang),
                 "rows": rows,
             }
         )
     feedback = [(k, v) for k, v in {**stats.feedback.thumbs, **stats.feedback.stars}.items()]
     if feedback:
         values = ", ".join(f"{k}: {v}" for k, v in feedback)
-        desc = text("chart.feedback.desc", lang, values=values)
+        desc = _t("chart.feedback_desc", lang, values=values)
         charts.append(
             {
-                "svg": bar_chart(feedback, text("chart.feedback", lang), desc),
-                "title": text("chart.feedback", lang),
+                "svg": bar_chart(feedback, _t("chart.feedback", lang), desc),
+                "title": _t("chart.feedback", lang),
                 "rows": feedback,
             }
         )
     if stats.messages:
         hours = [(f"{h:02d}", n) for h, n in enumerate(stats.hours)]
         peak = max(hours, key=lambda p: p[1])
-        desc = text("chart.hours.desc", lang, peak=peak[0], peak_value=peak[1])
+        desc = _t("chart.hours_desc", lang, peak=peak[0], peak_value=peak[1])
         charts.append(
             {
-                "svg": bar_chart(hours, text("chart.hours", lang), desc),
-                "title": text("chart.hours", lang),
+                "svg": bar_chart(hours, _t("chart.hours", lang), desc),
+                "title": _t("chart.hours", lang),
                 "rows": hours,
             }
         )
@@ -121,10 +125,10 @@ def _context(stats: TranscriptStats, verdicts: dict[str, Verdict], lang: str) ->
     last = stats.weeks[-1].week if stats.weeks else "–"
     return {
         "lang": lang,
-        "t": lambda key, **params: text(key, lang, **params),
+        "t": lambda key, **params: _t(key, lang, **params),
         "stats": stats,
-        "overview": [(text(k, lang), v) for k, v in overview],
-        "intro": text(
+        "overview": [(_t(k, lang), v) for k, v in overview],
+        "intro": _t(
             "intro",
             lang,
             messages=stats.messages,
