@@ -14,17 +14,39 @@ from botaudit.transcripts.command import compute_stats, judge_all
 from botaudit.transcripts.settings import TranscriptSettings, load_settings
 
 ONE = [
-    {"conversation_id": "a", "timestamp": "2025-03-03T10:00:00+02:00", "sender": "bot",
-     "text": "Hei! Olen kaupungin chatbot."},
-    {"conversation_id": "a", "timestamp": "2025-03-03T10:00:10+02:00", "sender": "user",
-     "text": "Paljonko jätemaksu on?"},
-    {"conversation_id": "a", "timestamp": "2025-03-03T10:00:12+02:00", "sender": "bot",
-     "text": "Valitettavasti en ymmärtänyt kysymystä.", "feedback": "down"},
-    {"conversation_id": "b", "timestamp": "2025-03-03T11:00:00+02:00", "sender": "user",
-     "text": "Haluan puhua ihmisen kanssa"},
-    {"conversation_id": "b", "timestamp": "2025-03-03T11:00:05+02:00", "sender": "agent",
-     "text": "Hei, täällä Liisa.", "feedback": 5},
-]  # fmt: skip
+    {
+        "conversation_id": "a",
+        "timestamp": "2025-03-03T10:00:00+02:00",
+        "sender": "bot",
+        "text": "Hei! Olen kaupungin chatbot.",
+    },
+    {
+        "conversation_id": "a",
+        "timestamp": "2025-03-03T10:00:10+02:00",
+        "sender": "user",
+        "text": "Paljonko jätemaksu on?",
+    },
+    {
+        "conversation_id": "a",
+        "timestamp": "2025-03-03T10:00:12+02:00",
+        "sender": "bot",
+        "text": "Valitettavasti en ymmärtänyt kysymystä.",
+        "feedback": "down",
+    },
+    {
+        "conversation_id": "b",
+        "timestamp": "2025-03-03T11:00:00+02:00",
+        "sender": "user",
+        "text": "Haluan puhua ihmisen kanssa",
+    },
+    {
+        "conversation_id": "b",
+        "timestamp": "2025-03-03T11:00:05+02:00",
+        "sender": "agent",
+        "text": "Hei, täällä Liisa.",
+        "feedback": 5,
+    },
+]
 
 
 def _lines(records: list[dict]) -> bytes:
@@ -162,3 +184,27 @@ def test_a_bad_config_exits_2(tmp_path):
     result = CliRunner().invoke(app, ["transcripts", "--config", str(config)])
     assert result.exit_code == 2
     assert "transcripts.mapping.colour" in result.output
+
+
+def test_dotted_mapping_reads_nested_fields(tmp_path):
+    path = tmp_path / "nested.jsonl"
+    records = [
+        {
+            "session": {"id": r["conversation_id"]},
+            "at": r["timestamp"],
+            "from": {"role": r["sender"]},
+            "body": r["text"],
+        }
+        for r in ONE
+    ]
+    path.write_bytes(_lines(records))
+    mapping = {
+        "conversation_id": "session.id",
+        "timestamp": "at",
+        "sender": "from.role",
+        "text": "body",
+        "feedback": None,
+    }
+    stats = _stats(path, mapping=mapping)
+    assert stats.messages == 5 and stats.malformed.total == 0
+    assert stats.conversations.handoffs == 1 and stats.fallbacks == 1

@@ -81,9 +81,7 @@ def test_a_rising_fallback_rate_is_not_a_pass(tmp_path):
         week.fallbacks = int(week.answers * 0.09)
     for week in weeks[: len(weeks) // 2]:
         week.fallbacks = int(week.answers * 0.01)
-    rising = stats.model_copy(
-        update={"weeks": weeks, "fallbacks": sum(w.fallbacks for w in weeks)}
-    )
+    rising = stats.model_copy(update={"weeks": weeks, "fallbacks": sum(w.fallbacks for w in weeks)})
     verdict = _verdicts(rising)["fallback-rate"]
     assert rising.fallback_rate <= 0.10
     assert verdict.outcome == "partial" and verdict.params["trend_direction"] == "rising"

@@ -42,3 +42,17 @@ def parse_time(raw: object) -> tuple[float, str, int]:
         base = _hour_start(datetime.fromtimestamp(epoch, UTC))
         return epoch, base[1], base[2]
     raise ValueError("not a timestamp")
+
+
+def parse_minute(raw: object, minutes: dict[str, tuple[float, str, int, str]]):
+    """(epoch to the minute, week, hour); fills `minutes` (date-hour-minute -> start, week,
+    hour, the rest after the seconds) so the caller can look most timestamps up inline.
+    Minute precision is plenty for a 30-minute idle gap, and using it for every timestamp
+    keeps a run's result independent of which message happened to fill the cache."""
+    epoch, week, hour = parse_time(raw)
+    if isinstance(raw, str) and len(raw) >= 19 and raw[16] == ":":
+        epoch -= int(raw[17:19])
+        if len(minutes) > 100_000:
+            minutes.clear()
+        minutes[raw[:16]] = (epoch, week, hour, raw[19:])
+    return epoch, week, hour

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -25,12 +24,8 @@ _THUMBS = {
 }
 
 
-def getter(name: str | None) -> Getter:
-    """A function reading field `name` (dotted for nested objects) from a record."""
-    if not name:
-        return lambda record: None
-    if "." not in name:
-        return operator.methodcaller("get", name)
+def getter(name: str) -> Getter:
+    """A function reading the dotted field `name` from nested objects of a record."""
     parts = name.split(".")
 
     def nested(record: dict[str, Any]) -> Any:
@@ -73,8 +68,9 @@ class Rules:
         self.settings = settings
         self.idle = settings.idle_minutes * 60
         self.default_language = settings.language
-        self.get = tuple(
-            getter(name)
+        # The fields in scan order; a missing optional field is read as the key "".
+        self.fields = tuple(
+            name or ""
             for name in (
                 mapping.conversation_id,
                 mapping.timestamp,
@@ -84,6 +80,14 @@ class Rules:
                 mapping.intent,
                 mapping.language,
             )
+        )
+        nested = [(name, getter(name)) for name in self.fields if "." in name]
+        # Dotted names reach into nested objects: those records are flattened first, so
+        # the scanner reads every field with one plain dict.get.
+        self.flatten: Callable[[dict[str, Any]], dict[str, Any]] | None = (
+            (lambda record: {**record, **{name: get(record) for name, get in nested}})
+            if nested
+            else None
         )
         self.senders: dict[Any, str] = {"user": "user", "bot": "bot", "agent": "agent"}
         self.senders.update({str(k).lower(): v for k, v in mapping.senders.items()})

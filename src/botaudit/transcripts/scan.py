@@ -8,7 +8,7 @@ conversations active at once, not the size of the log.
 
 from __future__ import annotations
 
-from botaudit.transcripts.clock import parse_time
+from botaudit.transcripts.clock import parse_minute
 from botaudit.transcripts.groups import shorten
 from botaudit.transcripts.personal import examine
 from botaudit.transcripts.readers import Shard, read_shard
@@ -39,36 +39,47 @@ class _Scanner:
         """The hot loop, written out in one function with locals: a call per message or an
         attribute lookup per field costs more here than everything the review adds."""
         tally, rules, file_index = self.tally, self.rules, self.shard.file_index
-        get_cid, get_ts, get_sender, get_text, get_feedback, get_intent, get_lang = rules.get
+        f_cid, f_ts, f_sender, f_text, f_feedback, f_intent, f_lang = rules.fields
+        flatten = rules.flatten
         senders, cache, kinds, classify = rules.senders, self.cache, self.kinds, self._classify
         languages: dict[object, str] = {None: rules.default_language, "": rules.default_language}
         idle, conversations, note = rules.idle, self.open, tally.note_malformed
         lines = count = 0
         first: float | None = None
+        warm = True
+        minutes: dict[str, tuple[float, str, int, str]] = {}
         for number, record, problem in read_shard(self.shard, rules.settings.mapping.messages):
             lines = number
             if problem is not None:
                 note((file_index, number), problem)
             if record is None:
                 continue
-            cid = get_cid(record)
+            if flatten is not None:
+                record = flatten(record)
+            get = record.get
+            cid = get(f_cid)
             if cid is None or cid == "":
                 note((file_index, number), "no conversation id")
                 continue
-            try:
-                epoch, week, hour = parse_time(get_ts(record))
-            except (ValueError, TypeError):
-                note((file_index, number), "no valid timestamp")
-                continue
-            sender = get_sender(record)
+            stamp = get(f_ts)
+            hit = minutes.get(stamp[:16]) if type(stamp) is str else None
+            if hit is not None and hit[3] == stamp[19:]:
+                epoch, week, hour = hit[0], hit[1], hit[2]
+            else:
+                try:
+                    epoch, week, hour = parse_minute(stamp, minutes)
+                except (ValueError, TypeError):
+                    note((file_index, number), "no valid timestamp")
+                    continue
+            sender = get(f_sender)
             sender = senders.get(sender) or senders.get(str(sender).lower())
             if sender is None:
                 note((file_index, number), "sender is not user, bot or agent")
                 continue
-            text = get_text(record)
+            text = get(f_text)
             if type(text) is not str:
                 text = "" if text is None else str(text)
-            raw_language = get_lang(record)
+            raw_language = get(f_lang)
             language = languages.get(raw_language)
             if language is None:
                 language = languages[raw_language] = str(raw_language)[:2].lower()
@@ -77,15 +88,15 @@ class _Scanner:
             count += 1
             if first is None:
                 first = epoch
-            elif tally.warm and abs(epoch - first) > idle:
-                tally.warm = False
+            elif warm and abs(epoch - first) > idle:
+                warm = tally.warm = False
             if type(cid) is not str:
                 cid = str(cid)
             conversation = conversations.get(cid)
             if conversation is None or abs(epoch - conversation.last) > idle:
                 if conversation is not None:
                     self._close(conversation)
-                conversation = Conversation(cid, epoch, week, language, tally.warm)
+                conversation = Conversation(cid, epoch, week, language, warm)
                 conversations[cid] = conversation
             else:
                 conversation.last = epoch
@@ -101,7 +112,7 @@ class _Scanner:
                     tally.human_request_messages += 1
                 conversation.pending = (text[:QUESTION_CHARS], language, (file_index, number))
             elif sender == "bot":
-                intent = get_intent(record)
+                intent = get(f_intent)
                 if intent:
                     intent = str(intent).lower()
                     flag = flag or intent in rules.fallback_intents
@@ -122,7 +133,7 @@ class _Scanner:
                 if conversation.lead is None:
                     conversation.lead = "agent"
                 conversation.pending = None
-            feedback = get_feedback(record)
+            feedback = get(f_feedback)
             if feedback is not None and (feedback := feedback_value(feedback)) is not None:
                 conversation.feedback = True
                 tally.feedback[feedback] += 1
