@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from botaudit.errors import UsageError
+from botaudit.transcripts.settings import TranscriptSettings
 from botaudit.types import Language, ReportLanguage, Thresholds
 
 
@@ -127,6 +128,9 @@ class AuditConfig(BaseModel):
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     report_language: ReportLanguage | None = None
+    transcripts: TranscriptSettings | None = Field(
+        default=None, description="Exported conversation logs to review (botaudit.transcripts)."
+    )
 
     def sha256(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()

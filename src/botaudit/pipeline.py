@@ -12,7 +12,7 @@ from botaudit.checklist.model import Checklist
 from botaudit.checks.runner import judge
 from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
-from botaudit.evidence.bundle import find_bundle_dir, read_bundle
+from botaudit.evidence.bundle import find_bundle_dir, read_bundle, write_bundle
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
@@ -22,6 +22,7 @@ from botaudit.messages import Catalogue
 from botaudit.report.build import build_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.render import write_report
+from botaudit.transcripts.evidence import review_for_audit
 from botaudit.validate import load_validated
 
 
@@ -84,6 +85,10 @@ def run_audit(
         )
     lexicon, lexicon_sha = load_lexicon()
     bundle_dir = out_dir / "evidence"
+    records = []
+    if config.transcripts and config.transcripts.files:  # read before the browser: fail early
+        base = Path(config_path).parent if config_path else Path.cwd()
+        records.append(review_for_audit(config.transcripts, base, out_dir / "transcripts"))
     bundle = gather(
         config,
         [scenarios[s] for s in chosen],
@@ -93,6 +98,9 @@ def run_audit(
         config_path,
         progress,
     )
+    if records:
+        bundle.records.extend(records)
+        write_bundle(bundle, bundle_dir)
     return _render(
         bundle,
         bundle_dir,

@@ -151,7 +151,7 @@ def test_a_file_with_only_bot_messages(tmp_path):
     assert stats.answers == 0
     verdicts = judge_all(stats)
     assert verdicts["efficiency.fallback-rate"].outcome == "inconclusive"
-    assert verdicts["efficiency.fallback-rate"].key == "transcripts.judge.too-few"
+    assert verdicts["efficiency.fallback-rate"].message.key == "transcripts.judge.too-few"
 
 
 def test_non_utf8_bytes_are_replaced_and_reported(tmp_path):

@@ -12,6 +12,7 @@ from botaudit.checks import (  # noqa: F401
     handoff,
     storage_privacy,
     third_parties,
+    transcripts,
 )
 from botaudit.checks.base import CHECKS, Check, CheckParams, CheckResult, Evidence, Need, check
 

@@ -19,18 +19,18 @@ out = Console()
 err = Console(stderr=True)
 
 
-def judge_all(stats):
-    """The four criteria's verdicts, with the bundled thresholds."""
-    from botaudit.transcripts.judge import JUDGES, load_thresholds
+def judge_all(stats, checklist_path: Path | None = None):
+    """The transcript criteria's verdicts, with the checklist's thresholds."""
+    from botaudit.checklist.load import load_checklist
+    from botaudit.transcripts.evidence import judge_stats
 
-    thresholds = load_thresholds()
-    return {cid: judge(stats, thresholds) for cid, judge in JUDGES.items()}
+    return judge_stats(stats, load_checklist(checklist_path))
 
 
 def compute_stats(paths: list[str], settings: TranscriptSettings, workers: int | None = None):
     """Read the logs (every core) into the saved statistics model."""
     from botaudit.transcripts.run import review
-    from botaudit.transcripts.stats import from_tally
+    from botaudit.transcripts.summarise import from_tally
 
     tally, shards = review(paths, settings, workers)
     return from_tally(tally, paths, shards, settings.idle_minutes)

@@ -13,16 +13,16 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from botaudit.checks.base import CheckResult
+from botaudit.messages import catalogue, message
 from botaudit.transcripts.charts import bar_chart, line_chart
-from botaudit.transcripts.judge import Verdict, sentence
-from botaudit.transcripts.messages import text
 from botaudit.transcripts.stats import TranscriptStats, rate
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return text(f"transcripts.{key}", lang, **params)
+    return message(f"transcripts.{key}", lang, **params)
 
 
 def _charts(stats: TranscriptStats, lang: str) -> list[dict[str, Any]]:
@@ -105,7 +105,7 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1%}"
 
 
-def _context(stats: TranscriptStats, verdicts: dict[str, Verdict], lang: str) -> dict[str, Any]:
+def _context(stats: TranscriptStats, verdicts: dict[str, CheckResult], lang: str) -> dict[str, Any]:
     c = stats.conversations
     overview = [
         ("label.messages", stats.messages),
@@ -137,7 +137,10 @@ def _context(stats: TranscriptStats, verdicts: dict[str, Verdict], lang: str) ->
             first_week=first,
             last_week=last,
         ),
-        "verdicts": [(cid, v.outcome, sentence(v, lang), v.quotes) for cid, v in verdicts.items()],
+        "verdicts": [
+            (cid, v.outcome, catalogue().render(v.message, lang), v.quotes)
+            for cid, v in verdicts.items()
+        ],
         "weeks": [(w, _pct(w.fallback_rate), _pct(w.containment_rate)) for w in stats.weeks],
         "charts": _charts(stats, lang),
     }
@@ -152,7 +155,7 @@ def _environment() -> Environment:
     )
 
 
-def as_json(stats: TranscriptStats, verdicts: dict[str, Verdict], lang: str) -> str:
+def as_json(stats: TranscriptStats, verdicts: dict[str, CheckResult], lang: str) -> str:
     data = stats.model_dump(mode="json")
     data["rates"] = {
         "fallback": stats.fallback_rate,
@@ -171,9 +174,8 @@ def as_json(stats: TranscriptStats, verdicts: dict[str, Verdict], lang: str) -> 
     data["criteria"] = {
         cid: {
             "outcome": v.outcome,
-            "message_key": v.key,
-            "params": v.params,
-            "message": sentence(v, lang),
+            "message": v.message.model_dump(mode="json"),
+            "explanation": catalogue().render(v.message, lang),
             "quotes": v.quotes,
         }
         for cid, v in verdicts.items()
@@ -182,7 +184,7 @@ def as_json(stats: TranscriptStats, verdicts: dict[str, Verdict], lang: str) -> 
 
 
 def write_outputs(
-    stats: TranscriptStats, verdicts: dict[str, Verdict], out_dir: Path, lang: str
+    stats: TranscriptStats, verdicts: dict[str, CheckResult], out_dir: Path, lang: str
 ) -> dict[str, Path]:
     """Write the three files; returns them by kind."""
     out_dir.mkdir(parents=True, exist_ok=True)

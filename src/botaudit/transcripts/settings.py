@@ -2,7 +2,7 @@
 
 Vendors export logs with their own field names and sender labels, so the mapping is data:
 a trainer adapts it in YAML instead of converting a year of logs first. Phrase lists default
-to `scenarios/transcripts.yaml` (fi, sv, en) and can be replaced per config.
+to `scenarios/transcripts/phrases.yaml` (fi, sv, en) and can be replaced per config.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class TranscriptSettings(BaseModel):
 
 
 def phrases_path() -> Path:
-    return data_dir("scenarios") / "transcripts.yaml"
+    return data_dir("scenarios") / "transcripts" / "phrases.yaml"
 
 
 def load_phrases(path: Path | None = None) -> Phrases:
