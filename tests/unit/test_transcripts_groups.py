@@ -23,6 +23,12 @@ def test_inflected_finnish_questions_share_a_group():
     assert keyer("Hei! 123", "fi") == ""  # nothing to group on
 
 
+def test_group_keys_hold_no_part_of_personal_data():
+    keyer = rules_for(TranscriptSettings()).keyer
+    key = keyer("Laskuni tuli osoitteeseen matti.meikalainen@example.org, miksi?", "fi")
+    assert "matti" not in key and "example" not in key and "lasku" in key
+
+
 def test_group_counts_merge_exactly_within_capacity():
     rng = random.Random(1)
     items = [(f"k{rng.randrange(40)}", (0, i)) for i in range(2000)]

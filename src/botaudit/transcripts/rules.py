@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from botaudit.transcripts.groups import group_key
+from botaudit.transcripts.personal import examine
 from botaudit.transcripts.settings import LANGUAGES, Phrases, TranscriptSettings, load_phrases
 
 Getter = Callable[[dict[str, Any]], Any]
@@ -109,9 +110,10 @@ class Rules:
         }
 
     def keyer(self, text: str, language: str) -> str:
-        """A question's group key."""
+        """A question's group key, made from the masked text: the words of an e-mail
+        address ("matti", "meikalainen") must not become part of a key in the report."""
         language = language if language in self.stopwords else self.default_language
-        return group_key(text, language, self.stopwords[language])
+        return group_key(examine(text)[1], language, self.stopwords[language])
 
 
 _BUILT: dict[str, Rules] = {}
