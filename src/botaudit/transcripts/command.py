@@ -104,4 +104,7 @@ def transcripts(
     except UsageError as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: nothing was written.")
+        raise typer.Exit(130) from None
     _summary(stats, written)
