@@ -19,6 +19,8 @@ are lower bounds and the largest possible undercount (`undercount`) is kept and 
 from __future__ import annotations
 
 import re
+import zlib
+from collections.abc import Callable
 from functools import lru_cache
 
 import snowballstemmer
@@ -68,25 +70,40 @@ def masked_example(text: str) -> str:
 Ref = tuple[int, int]  # (file index, line)
 
 
+Example = tuple[Ref, str, int]  # where, masked text, crc32 of the original text
+
+
+def _offer(kept: list[Example], ref: Ref, crc: int, text: Callable[[], str]) -> None:
+    """Keep the `EXAMPLES` distinct texts that occur first. A text keeps its earliest
+    line, so which shard saw it first cannot change the result; `text` masks lazily."""
+    for i, (where, masked, known) in enumerate(kept):
+        if known == crc:
+            if ref < where:
+                kept[i] = (ref, masked, crc)
+                kept.sort()
+            return
+    if len(kept) < EXAMPLES or ref < kept[-1][0]:
+        kept.append((ref, text(), crc))
+        kept.sort()
+        del kept[EXAMPLES:]
+
+
 class GroupCounter:
-    """Counts per group key, with the `EXAMPLES` earliest (file, line) examples each."""
+    """Counts per group key, with the `EXAMPLES` distinct examples seen first in each."""
 
     __slots__ = ("capacity", "counts", "examples", "undercount")
 
     def __init__(self, capacity: int = CAPACITY) -> None:
         self.capacity = capacity
         self.counts: dict[str, int] = {}
-        self.examples: dict[str, list[tuple[Ref, str]]] = {}
+        self.examples: dict[str, list[Example]] = {}
         self.undercount = 0
 
     def add(self, key: str, ref: Ref, text: str) -> None:
         """Count one question; `text` is masked only if it is kept as an example."""
         self.counts[key] = self.counts.get(key, 0) + 1
-        kept = self.examples.setdefault(key, [])
-        if len(kept) < EXAMPLES or ref < kept[-1][0]:
-            kept.append((ref, masked_example(text)))
-            kept.sort()
-            del kept[EXAMPLES:]
+        crc = zlib.crc32(text.encode("utf-8", "replace"))
+        _offer(self.examples.setdefault(key, []), ref, crc, lambda: masked_example(text))
         if len(self.counts) > self.capacity:
             self._reduce()
 
@@ -109,13 +126,12 @@ class GroupCounter:
         for key, count in other.counts.items():
             self.counts[key] = self.counts.get(key, 0) + count
             kept = self.examples.setdefault(key, [])
-            for (file, line), text in other.examples.get(key, []):
-                kept.append(((file, line + shift.get(file, 0)), text))
-            kept.sort()
-            del kept[EXAMPLES:]
+            for (file, line), masked, crc in other.examples.get(key, []):
+                moved = (file, line + shift.get(file, 0))
+                _offer(kept, moved, crc, lambda masked=masked: masked)
         if len(self.counts) > self.capacity:
             self._reduce()
 
-    def top(self, n: int) -> list[tuple[str, int, list[tuple[Ref, str]]]]:
+    def top(self, n: int) -> list[tuple[str, int, list[Example]]]:
         ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         return [(key, count, self.examples[key]) for key, count in ranked]

@@ -99,7 +99,7 @@ def from_tally(tally: Tally, files: list[str], shards: int, idle_minutes: float)
         feedback=feedback,
         unanswered=Unanswered(
             groups=[
-                Group(key=k, count=n, examples=[_example(files, r, t) for r, t in ex])
+                Group(key=k, count=n, examples=[_example(files, r, t) for r, t, _ in ex])
                 for k, n, ex in groups.top(TOP_GROUPS)
             ],
             distinct=len(groups.counts),
