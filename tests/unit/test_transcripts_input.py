@@ -208,3 +208,21 @@ def test_dotted_mapping_reads_nested_fields(tmp_path):
     stats = _stats(path, mapping=mapping)
     assert stats.messages == 5 and stats.malformed.total == 0
     assert stats.conversations.handoffs == 1 and stats.fallbacks == 1
+
+
+def test_the_command_reads_the_files_a_config_names(tmp_path):
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "a.jsonl").write_bytes(_lines(ONE))
+    config = tmp_path / "review.yaml"
+    config.write_text("transcripts:\n  files: [logs/a.jsonl]\n  language: fi\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["transcripts", "--config", str(config), "--out", str(out), "--lang", "sv"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "5 messages, 2 conversations" in result.output
+    assert "hetu" not in result.output  # none planted here
+    html = (out / "transcripts.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in html and "<svg" in html and "<desc" in html
+    data = json.loads((out / "transcripts.json").read_text(encoding="utf-8"))
+    assert data["conversations"]["total"] == 2
+    assert data["criteria"]["efficiency.fallback-rate"]["outcome"] == "inconclusive"

@@ -64,7 +64,7 @@ def _charts(stats: TranscriptStats, lang: str) -> list[dict[str, Any]]:
         )
         series = [
             (_t("label.fallback_rate", lang), "#b3261e", fallback),
-            (_t("label.handoffs", lang), "#2f6f9f", handoff),
+            (_t("label.handoff_rate", lang), "#2f6f9f", handoff),
         ]
         rows = [
             (w.week, _pct(f), _pct(h)) for w, f, h in zip(weeks, fallback, handoff, strict=True)
