@@ -85,3 +85,10 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
     path.write_text("id: x\nvalues: [\n", encoding="utf-8")
     _, problems = check_checklist(path)
     assert problems[0].path.startswith("line ")
+
+
+def test_every_text_of_the_bundled_checklist_has_swedish() -> None:
+    checklist = load_checklist()
+    texts = [checklist.title] + [t for v in checklist.values for t in (v.name, v.definition)]
+    texts += [t for _, c in checklist.criteria() for t in (c.title, c.recommendation)]
+    assert all(text.sv for text in texts)
