@@ -317,6 +317,14 @@ def scenarios() -> None:
         steps = ", ".join(s.name if s.name == s.do else f"{s.name}: {s.do}" for s in scenario.steps)
         table.add_row(scenario.id, scenario.title, steps)
     out.print(table)
+    from botaudit.gather.steps import STEPS
+
+    vocabulary = Table(title="Steps (what checks and generic criteria read: the model)")
+    for column in ("step", "records", "what it does"):
+        vocabulary.add_column(column)
+    for step in STEPS.values():
+        vocabulary.add_row(step.name, step.produces.__name__, step.summary)
+    out.print(vocabulary)
 
 
 @app.command()

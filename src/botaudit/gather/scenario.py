@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from botaudit.errors import UsageError
 from botaudit.evidence.producers import producer
 from botaudit.resources import data_dir
+from botaudit.yamlfile import read_yaml
 
 
 class StepSpec(BaseModel):
@@ -65,11 +65,9 @@ class Scenario(BaseModel):
 
 
 def load_scenario(path: Path) -> Scenario:
+    data = read_yaml(path, "scenario")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Scenario.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"Cannot read the scenario {path}: {exc}; fix the file.") from exc
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}" for e in exc.errors()
