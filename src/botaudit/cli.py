@@ -112,8 +112,8 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
         out.print(f"{name}: {path}", highlight=False)
     for warning in outcome.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
-    if report.audit.fatal_error:
-        err.print(f"[bold red]error:[/] {report.audit.fatal_error}", highlight=False)
+    if outcome.bundle.fatal_error:  # the CLI speaks English; the report its own language
+        err.print(f"[bold red]error:[/] {outcome.bundle.fatal_error}", highlight=False)
         return 2
     statuses = {v.status for v in report.values}
     failing = {"red"} if fail_on is FailOn.red else {"red", "yellow"}

@@ -144,3 +144,11 @@ def catalogue(extra: tuple[Path, ...] = ()) -> Catalogue:
 def message(key: str, language: str, /, **params: Any) -> str:
     """A bundled message in `language`: `message("report.title", "sv")`."""
     return catalogue().message(key, language, **params)
+
+
+class LocalisedError(UsageError):
+    """A user error that reports render in their language; the CLI prints it in English."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(catalogue().render(message, "en"))
+        self.message = message
