@@ -11,6 +11,9 @@ import yaml
 
 from botaudit.errors import UsageError
 
+# libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlError(UsageError):
     """A YAML file could not be read or parsed; `where` is 'line N' or '(file)'."""
@@ -31,7 +34,7 @@ def read_yaml(path: Path, what: str) -> Any:
             f"Cannot read the {what} {path}: {reason}; check the path.", "(file)", reason
         ) from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # a safe loader, C or Python
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"

@@ -6,6 +6,7 @@ names itself with `as`, which is how checks find its record in the evidence bund
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -87,12 +88,20 @@ def bundled_scenarios(folder: Path | None = None) -> dict[str, Scenario]:
     return {s.id: s for s in scenarios}
 
 
+@lru_cache(maxsize=8)
+def _parsed(stamped: tuple[tuple[Path, int], ...]) -> list[tuple[Path, Scenario]]:
+    """The scenario files parsed once per version (path and mtime): one validation asks
+    about every record of every check."""
+    return [(path, load_scenario(path)) for path, _ in stamped]
+
+
 @producer("browser")
 def step_model(scenario_id: str, alias: str, folder: Path | None) -> type[BaseModel] | str:
     """The model step `alias` of scenario `scenario_id` records, or why there is none."""
     from botaudit.gather.steps import STEPS
 
-    found = [(path, load_scenario(path)) for path in scenario_files(folder).values()]
+    stamped = tuple((p, p.stat().st_mtime_ns) for p in scenario_files(folder).values())
+    found = _parsed(stamped)
     path, scenario = next(((p, s) for p, s in found if s.id == scenario_id), (None, None))
     if path is None or scenario is None:
         return f"no scenario with id {scenario_id!r} in {folder or data_dir('scenarios')}"
