@@ -56,7 +56,7 @@ def _floor(path: Path) -> dict:
 
 
 def _review(path: Path, workers: int | None) -> dict:
-    from botaudit.transcripts.command import run_transcripts
+    from botaudit.transcripts.review import run_transcripts
     from botaudit.transcripts.settings import TranscriptSettings
 
     with tempfile.TemporaryDirectory() as out:

@@ -22,7 +22,7 @@ from botaudit.messages import Catalogue
 from botaudit.report.build import build_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.render import write_report
-from botaudit.transcripts.evidence import review_for_audit
+from botaudit.transcripts.review import review_for_audit
 from botaudit.validate import load_validated
 
 

@@ -29,7 +29,7 @@ from botaudit.errors import UsageError
 from botaudit.evidence.producers import PRODUCERS
 from botaudit.messages import Catalogue, catalogue
 
-PRODUCER_MODULES = ("botaudit.gather.scenario", "botaudit.transcripts.evidence")
+PRODUCER_MODULES = ("botaudit.gather.scenario", "botaudit.evidence.transcripts")
 
 
 def checklist_messages(path: Path) -> tuple[Path, ...]:

@@ -10,7 +10,7 @@ import zstandard
 from typer.testing import CliRunner
 
 from botaudit.cli import app
-from botaudit.transcripts.command import compute_stats, judge_all
+from botaudit.transcripts.review import compute_stats, judge_all
 from botaudit.transcripts.settings import TranscriptSettings, load_settings
 
 ONE = [

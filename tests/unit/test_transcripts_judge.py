@@ -10,14 +10,13 @@ import pytest
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import run_criterion
 from botaudit.evidence.bundle import write_bundle
+from botaudit.evidence.transcripts import PersonalKind, TranscriptStats
 from botaudit.lexicon import matcher
 from botaudit.messages import catalogue
 from botaudit.pipeline import rerun_report
-from botaudit.transcripts.command import compute_stats, judge_all
-from botaudit.transcripts.evidence import review_for_audit
 from botaudit.transcripts.generate import Rates, write_transcripts
+from botaudit.transcripts.review import compute_stats, judge_all, review_for_audit
 from botaudit.transcripts.settings import TranscriptSettings
-from botaudit.transcripts.stats import PersonalKind, TranscriptStats
 from botaudit.types import LANGUAGES
 from tests.unit.builders import bundle
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pydantic import ConfigDict, Field
 
 from botaudit.checks.base import CheckParams, CheckResult, Evidence, Need, check, result
+from botaudit.evidence.transcripts import TranscriptStats, Week, rate
 from botaudit.lexicon import Matcher
 from botaudit.messages import msg
-from botaudit.transcripts.stats import TranscriptStats, Week, rate
 
 STATS = Need("transcript", "logs", "stats", TranscriptStats)
 

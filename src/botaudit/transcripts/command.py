@@ -1,6 +1,7 @@
 """`botaudit transcripts FILE... [--out DIR] [--config CONFIG]`: the trainers' review.
 
-Kept out of cli.py (which only registers it) so the transcript feature stays one package.
+Kept out of cli.py (which only registers it) so the transcript feature stays one package;
+the reading machinery is imported when the command runs, not when the CLI starts.
 """
 
 from __future__ import annotations
@@ -17,35 +18,6 @@ from botaudit.transcripts.settings import TranscriptSettings
 
 out = Console()
 err = Console(stderr=True)
-
-
-def judge_all(stats, checklist_path: Path | None = None):
-    """The transcript criteria's verdicts, with the checklist's thresholds."""
-    from botaudit.checklist.load import load_checklist
-    from botaudit.transcripts.evidence import judge_stats
-
-    return judge_stats(stats, load_checklist(checklist_path))
-
-
-def compute_stats(paths: list[str], settings: TranscriptSettings, workers: int | None = None):
-    """Read the logs (every core) into the saved statistics model."""
-    from botaudit.transcripts.run import review
-    from botaudit.transcripts.summarise import from_tally
-
-    tally, shards = review(paths, settings, workers)
-    return from_tally(tally, paths, shards, settings.idle_minutes)
-
-
-def run_transcripts(
-    paths: list[str], settings: TranscriptSettings, out_dir: Path, language: str | None = None
-):
-    """Review the logs and write transcripts.json/.md/.html; returns (stats, files)."""
-    from botaudit.transcripts.render import write_outputs
-
-    stats = compute_stats(paths, settings)
-    verdicts = judge_all(stats)
-    lang = language or settings.report_language or settings.language
-    return stats, write_outputs(stats, verdicts, out_dir, lang)
 
 
 def _summary(stats, files) -> None:
@@ -89,6 +61,7 @@ def transcripts(
     workers: Annotated[int | None, typer.Option(help="Processes (default: every core).")] = None,
 ) -> None:
     """Review exported conversation logs: fallbacks, handoffs, feedback, personal data."""
+    from botaudit.transcripts.review import run_transcripts
     from botaudit.transcripts.settings import load_settings
 
     try:

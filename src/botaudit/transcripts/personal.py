@@ -33,7 +33,7 @@ def examine(text: str) -> tuple[list[Finding], str]:
         return [], text
     pieces, last = [], 0
     for finding in every:
-        pieces += [text[last : finding.start], mask_value(finding.kind, "")]
+        pieces += [text[last : finding.start], mask_value(finding.kind)]
         last = finding.end
     pieces.append(text[last:])
     counted = [f for f in every if not (f.kind == "phone" and _not_a_phone(text, f))]

@@ -14,9 +14,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from botaudit.checks.base import CheckResult
+from botaudit.evidence.transcripts import TranscriptStats, rate
 from botaudit.messages import catalogue, message
 from botaudit.transcripts.charts import bar_chart, line_chart
-from botaudit.transcripts.stats import TranscriptStats, rate
 
 TEMPLATES = Path(__file__).parent / "templates"
 

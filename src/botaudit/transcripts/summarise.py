@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from botaudit.transcripts.stats import (
+from botaudit.evidence.transcripts import (
     Conversations,
     Example,
     Feedback,

@@ -1,16 +1,20 @@
-"""The saved statistics: every figure of a transcript review, typed and serialisable.
+"""Transcript statistics: every figure of a log review, typed and serialisable, and the
+evidence record they travel in (kind `transcript`, source `logs`, name `stats`).
 
 `TranscriptStats` is what `transcripts.json` holds, what goes into the evidence bundle and
 what the criteria are judged from, so `botaudit report` can re-judge without the logs. It
-holds counts, never message texts other than masked examples. It imports nothing but
-pydantic and the evidence layer, so checks can read it without the reading machinery.
+holds counts, never message texts other than masked examples. It lives in the evidence
+layer, so checks read it without the reading machinery (`botaudit.transcripts`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, Field
 
-from botaudit.evidence.model import observation
+from botaudit.evidence.model import EvidenceRecord, observation
+from botaudit.evidence.producers import producer
 
 SCHEMA = "botaudit-transcripts/1"
 
@@ -142,3 +146,24 @@ class TranscriptStats(BaseModel):
     @property
     def feedback_rate(self) -> float | None:
         return rate(self.conversations.with_feedback, self.conversations.engaged)
+
+
+# -- the record in the evidence bundle ---------------------------------------------------
+
+SOURCE = "logs"
+NAME = "stats"
+
+
+@producer("transcript")
+def transcript_model(source: str, name: str, folder: Path | None) -> type[TranscriptStats] | str:
+    """The transcript kind records only the statistics of source 'logs'."""
+    if source != SOURCE or name != NAME:
+        return f"transcripts produce only '{SOURCE}/{NAME}', not '{source}/{name}'"
+    return TranscriptStats
+
+
+def as_record(stats: TranscriptStats) -> EvidenceRecord:
+    """The statistics as the bundle's record transcript:logs/stats."""
+    return EvidenceRecord(
+        kind="transcript", source=SOURCE, name=NAME, data=stats.model_dump(mode="json")
+    )
