@@ -70,7 +70,7 @@ def _review(path: Path, workers: int | None) -> dict:
         "conversations": stats.conversations.total,
         "peak_mb": _peak_mb(resource.RUSAGE_SELF),
         "largest_worker_mb": _peak_mb(resource.RUSAGE_CHILDREN),
-        "workers": workers or len(os.sched_getaffinity(0)),
+        "workers": min(workers or len(os.sched_getaffinity(0)), stats.shards),
     }
 
 

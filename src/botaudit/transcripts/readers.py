@@ -72,8 +72,13 @@ def _detect(path: str, wanted: str) -> tuple[str, str | None]:
     return ("json" if head.startswith(b"[") else "jsonl"), compression
 
 
-def plan_shards(paths: list[str], wanted_format: str, shard_bytes: int) -> list[Shard]:
-    """Shards of every file, in file order; a file that cannot be opened stops the run."""
+def plan_shards(
+    paths: list[str], wanted_format: str, shard_bytes: int, workers: int = 1
+) -> list[Shard]:
+    """Shards of every file, in file order; a file that cannot be opened stops the run.
+
+    With several workers a file is cut into at least four shards per worker (of 1 MiB or
+    more), so a mid-sized export keeps every core busy too."""
     shards: list[Shard] = []
     for index, path in enumerate(paths):
         try:
@@ -84,11 +89,12 @@ def plan_shards(paths: list[str], wanted_format: str, shard_bytes: int) -> list[
             reason = exc.strerror or str(exc)
             raise UsageError(f"Cannot read the log file {path}: {reason}; check the path.") from exc
         fmt, compression = _detect(path, wanted_format)
-        if fmt != "jsonl" or compression or size <= shard_bytes:
+        step = shard_bytes if workers <= 1 else min(shard_bytes, max(1 << 20, size // workers // 4))
+        if fmt != "jsonl" or compression or size <= step:
             shards.append(Shard(index, path, fmt, compression, 0, -1))
             continue
-        for start in range(0, size, shard_bytes):
-            end = min(start + shard_bytes, size)
+        for start in range(0, size, step):
+            end = min(start + step, size)
             shards.append(Shard(index, path, fmt, None, start, end if end < size else -1))
     return shards
 

@@ -57,11 +57,11 @@ def review(
     """The merged tally of every file, and the number of shards it was read in."""
     if not paths:
         raise UsageError("No log files given; name at least one JSONL, JSON or CSV file.")
-    shards = plan_shards(paths, settings.format, settings.shard_mb << 20)
+    chosen = workers or settings.workers or default_workers()
+    shards = plan_shards(paths, settings.format, settings.shard_mb << 20, chosen)
     rules = rules_for(settings)
     merger = Merger(rules.idle, rules.keyer)
     offsets: Counter[int] = Counter()
-    chosen = workers or settings.workers or default_workers()
     for shard, tally in zip(shards, _tallies(shards, settings, chosen), strict=True):
         merger.add(tally, {shard.file_index: offsets[shard.file_index]})
         offsets[shard.file_index] += tally.lines[shard.file_index]
