@@ -226,3 +226,26 @@ def test_the_command_reads_the_files_a_config_names(tmp_path):
     data = json.loads((out / "transcripts.json").read_text(encoding="utf-8"))
     assert data["conversations"]["total"] == 2
     assert data["criteria"]["efficiency.fallback-rate"]["outcome"] == "inconclusive"
+
+
+def test_a_cut_off_json_array_keeps_what_was_read(tmp_path):
+    path = tmp_path / "cut.json"
+    text = json.dumps(ONE, indent=1)
+    path.write_text(text[: text.rindex("{")] + '{"conversation_id": "b", "te', encoding="utf-8")
+    stats = _stats(path)
+    assert stats.messages == 4
+    assert [e.text for e in stats.malformed.examples] == ["not JSON (the array is cut off)"]
+
+
+def test_csv_lines_that_are_not_utf8_are_read_and_reported(tmp_path):
+    path = tmp_path / "export.csv"
+    rows = "conversation_id,timestamp,sender,text\n"
+    rows += "a,2025-03-03T10:00:00Z,user,Päivää\n"
+    path.write_bytes(
+        rows.encode("utf-8") + "a,2025-03-03T10:00:02Z,bot,Hyvää päivää\n".encode("latin-1")
+    )
+    stats = _stats(path)
+    assert stats.messages == 2
+    assert [(e.line, e.text) for e in stats.malformed.examples] == [
+        (3, "not UTF-8 (bytes replaced)")
+    ]
