@@ -56,8 +56,8 @@ def _floor(path: Path) -> dict:
 
 
 def _review(path: Path, workers: int | None) -> dict:
+    from botaudit.transcript_settings import TranscriptSettings
     from botaudit.transcripts.review import run_transcripts
-    from botaudit.transcripts.settings import TranscriptSettings
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()

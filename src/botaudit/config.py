@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from botaudit.errors import UsageError
-from botaudit.transcripts.settings import TranscriptSettings
+from botaudit.transcript_settings import TranscriptSettings
 from botaudit.types import Language, ReportLanguage, Thresholds
 from botaudit.yamlfile import read_yaml
 

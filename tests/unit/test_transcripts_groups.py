@@ -6,11 +6,11 @@ import random
 
 import pytest
 
+from botaudit.transcript_settings import TranscriptSettings
 from botaudit.transcripts.generate import synthetic_hetu
 from botaudit.transcripts.groups import GroupCounter
 from botaudit.transcripts.personal import examine
 from botaudit.transcripts.rules import rules_for
-from botaudit.transcripts.settings import TranscriptSettings
 
 
 def test_inflected_finnish_questions_share_a_group():

@@ -1,6 +1,8 @@
 """Reading exported conversation logs at scale: statistics, review and audit evidence.
 
-Layers, bottom up: `settings` (what to read and look for) → `readers` (bytes to records,
-sharded) → `scan` (one shard to a `Tally`) → `tally` (exact merge) → `stats` (the saved,
-typed statistics) → `judge` (the four criteria) and `render` (json/md/html).
+Layers, bottom up: `botaudit.transcript_settings` (what to read and look for, a leaf
+beside the config) → `readers` (bytes to records, sharded) → `scan` (one shard to a
+`Tally`) → `tally` (exact merge) → `summarise` (to `botaudit.evidence.transcripts`, the
+saved statistics) → `review` (judged by `botaudit.checks.transcripts`, rendered by
+`render`) → `command` (the CLI).
 """

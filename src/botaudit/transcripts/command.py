@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from botaudit.errors import UsageError
-from botaudit.transcripts.settings import TranscriptSettings
+from botaudit.transcript_settings import TranscriptSettings
 
 out = Console()
 err = Console(stderr=True)
@@ -61,8 +61,8 @@ def transcripts(
     workers: Annotated[int | None, typer.Option(help="Processes (default: every core).")] = None,
 ) -> None:
     """Review exported conversation logs: fallbacks, handoffs, feedback, personal data."""
+    from botaudit.transcript_settings import load_settings
     from botaudit.transcripts.review import run_transcripts
-    from botaudit.transcripts.settings import load_settings
 
     try:
         if lang is not None and lang not in ("fi", "en", "sv"):

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from botaudit.transcript_settings import LANGUAGES, Phrases, TranscriptSettings, load_phrases
 from botaudit.transcripts.groups import group_key
 from botaudit.transcripts.personal import examine
-from botaudit.transcripts.settings import LANGUAGES, Phrases, TranscriptSettings, load_phrases
 
 Getter = Callable[[dict[str, Any]], Any]
 _THUMBS = {

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 import zstandard
 
 from botaudit.errors import UsageError
+from botaudit.transcript_settings import TranscriptSettings
 from botaudit.transcripts.readers import Shard, plan_shards
 from botaudit.transcripts.rules import rules_for
 from botaudit.transcripts.scan import scan
-from botaudit.transcripts.settings import TranscriptSettings
 from botaudit.transcripts.tally import Merger, Tally
 
 

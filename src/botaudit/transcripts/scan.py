@@ -8,12 +8,12 @@ conversations active at once, not the size of the log.
 
 from __future__ import annotations
 
+from botaudit.transcript_settings import TranscriptSettings
 from botaudit.transcripts.clock import parse_minute
 from botaudit.transcripts.groups import shorten
 from botaudit.transcripts.personal import examine
 from botaudit.transcripts.readers import Shard, read_shard
 from botaudit.transcripts.rules import Rules, feedback_value, rules_for
-from botaudit.transcripts.settings import TranscriptSettings
 from botaudit.transcripts.tally import Conversation, Tally
 
 SWEEP_EVERY = 4096

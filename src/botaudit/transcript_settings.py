@@ -1,5 +1,9 @@
 """What to read and what to look for: the `transcripts:` section of a config.
 
+A leaf module (pydantic, YAML, errors only) beside `config`, not inside the `transcripts`
+package: the audit config validates this section before anything runs, and the config
+layer must not depend on the package that reads and judges logs.
+
 Vendors export logs with their own field names and sender labels, so the mapping is data:
 a trainer adapts it in YAML instead of converting a year of logs first. Phrase lists default
 to `scenarios/transcripts/phrases.yaml` (fi, sv, en) and can be replaced per config.
