@@ -92,7 +92,13 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
     table = Table(title=f"botaudit {report.audit.name} — {report.target.url}")
     for column in ("#", "value", "status", "score", "coverage"):
         table.add_column(column)
-    colours = {"green": "green", "yellow": "yellow", "red": "red", "not_assessed": "dim"}
+    colours = {
+        "green": "green",
+        "yellow": "yellow",
+        "red": "red",
+        "insufficient": "dim",
+        "not_assessed": "dim",
+    }
     for value in report.values:
         score = "–" if value.score is None else f"{value.score:.0f}"
         status = value.status.replace("_", " ")

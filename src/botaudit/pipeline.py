@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from botaudit.assessment.attach import Frozen, answers_path, check_answers, freeze
 from botaudit.checklist.load import load_checklist
 from botaudit.checklist.model import Checklist
 from botaudit.config import AuditConfig
@@ -55,6 +56,7 @@ def _render(
         thresholds,
         bundle_dir,
         out_dir,
+        Frozen(bundle_dir),
     )
     files = write_report(report, out_dir, bundle_dir)
     return AuditOutcome(bundle, report, files)
@@ -78,6 +80,8 @@ def run_audit(
             f"The config's scenarios list names {', '.join(unknown)}, which do not exist; "
             f"known: {', '.join(scenarios)}."
         )
+    answers = answers_path(config.self_assessment, config_path)
+    check_answers(answers)
     lexicon, lexicon_sha = load_lexicon()
     bundle_dir = out_dir / "evidence"
     bundle = gather(
@@ -89,6 +93,7 @@ def run_audit(
         config_path,
         progress,
     )
+    freeze(answers, bundle_dir)
     return _render(
         bundle,
         bundle_dir,

@@ -7,10 +7,14 @@ Scoring rules (the design's "honest scoring"):
   fail 0); inconclusive and not-assessed criteria carry no score but lower the coverage;
 - coverage is the judged share of the value's weight (not-applicable criteria left out);
 - a failed critical criterion makes the value red whatever the mean (a serious failure is
-  never averaged away); otherwise green at >= thresholds.green, yellow at >= yellow.
+  never averaged away); otherwise, below thresholds.coverage (% of weight judged) the value
+  is *insufficient* ("not enough evidence", partial score shown beside it), else green at
+  >= thresholds.green, yellow at >= yellow.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from botaudit.checklist.model import Checklist, Criterion
 from botaudit.checks import CHECKS
@@ -41,7 +45,14 @@ _NOT_GATHERED = {
 }
 
 
-def _result_for(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher) -> CheckResult:
+def _result_for(
+    criterion: Criterion,
+    bundle: EvidenceBundle,
+    matcher: Matcher,
+    answers: Mapping[str, CheckResult],
+) -> CheckResult:
+    if criterion.check is None and criterion.id in answers:
+        return answers[criterion.id]  # a person's self-assessment answer
     if criterion.check is None:
         fi, en = _NOT_GATHERED[criterion.evidence]
         return CheckResult(outcome="not_assessed", explanation=say(fi, f"This criterion {en}."))
@@ -67,10 +78,16 @@ def _result_for(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher) 
     return check.run(bundle, matcher)
 
 
-def judge(bundle: EvidenceBundle, checklist: Checklist, matcher: Matcher) -> list[CriterionResult]:
+def judge(
+    bundle: EvidenceBundle,
+    checklist: Checklist,
+    matcher: Matcher,
+    answers: Mapping[str, CheckResult] | None = None,
+) -> list[CriterionResult]:
+    """Judge every criterion; `answers` are self-assessment results for check-less ones."""
     results = []
     for value, criterion in checklist.criteria():
-        outcome = _result_for(criterion, bundle, matcher)
+        outcome = _result_for(criterion, bundle, matcher, answers or {})
         results.append(
             CriterionResult(
                 id=criterion.id,
@@ -91,11 +108,15 @@ def judge(bundle: EvidenceBundle, checklist: Checklist, matcher: Matcher) -> lis
     return results
 
 
-def _status(score: float | None, critical_failure: bool, thresholds: Thresholds) -> Status:
+def _status(
+    score: float | None, critical_failure: bool, coverage: float, thresholds: Thresholds
+) -> Status:
     if score is None:
         return "not_assessed"
     if critical_failure:
         return "red"
+    if coverage * 100 < thresholds.coverage:
+        return "insufficient"  # a light on too little evidence would mislead
     if score >= thresholds.green:
         return "green"
     return "yellow" if score >= thresholds.yellow else "red"
@@ -132,7 +153,9 @@ def score_values(
                 central=value.central,
                 score=score,
                 coverage=round(judged_weight / total, 3) if total else 0.0,
-                status=_status(score, critical_failure, thresholds),
+                status=_status(
+                    score, critical_failure, judged_weight / total if total else 0.0, thresholds
+                ),
                 critical_failure=critical_failure,
                 counts=counts,
                 criteria=[c.id for c in criteria],

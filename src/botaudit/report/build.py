@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from botaudit.assessment.attach import Frozen
 from botaudit.checklist.model import Checklist
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.lexicon import Matcher
@@ -21,8 +22,9 @@ def build_report(
     thresholds: Thresholds,
     evidence_dir: Path,
     out_dir: Path,
+    answers: Frozen | None = None,
 ) -> Report:
-    criteria = judge(bundle, checklist, matcher)
+    criteria = judge(bundle, checklist, matcher, answers.results(checklist) if answers else None)
     values = score_values(checklist, criteria, thresholds)
     try:
         relative = evidence_dir.resolve().relative_to(out_dir.resolve()).as_posix()

@@ -15,7 +15,7 @@ from botaudit.checklist.model import ErrcAction, EvidenceKind, Severity, Text
 from botaudit.checks.base import Outcome
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
 
-Status = Literal["green", "yellow", "red", "not_assessed"]
+Status = Literal["green", "yellow", "red", "insufficient", "not_assessed"]
 ReportLanguage = Literal["fi", "en"]
 
 
@@ -24,6 +24,12 @@ class Thresholds(BaseModel):
 
     green: float = Field(default=80, ge=0, le=100)
     yellow: float = Field(default=50, ge=0, le=100)
+    coverage: float = Field(
+        default=50,
+        ge=0,
+        le=100,
+        description="Least judged share of a value's weight (%) for a green/yellow/red light.",
+    )
 
 
 class CriterionResult(BaseModel):

@@ -68,6 +68,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status_yellow": ("Yellow", "Keltainen"),
     "status_red": ("Red", "Punainen"),
     "status_not_assessed": ("Not assessed", "Ei arvioitu"),
+    "status_insufficient": ("Not enough evidence", "Ei riittävästi näyttöä"),
     "swot": ("SWOT analysis", "SWOT-analyysi"),
     "swot_caption": (
         "Rows: present and internal, future and external. Columns: positive, negative.",

@@ -1,0 +1,62 @@
+"""Where the answers file meets an audit: found from the config, frozen into the bundle.
+
+The answers are copied into `evidence/self-assessment.yaml` at audit time, so that
+`botaudit report` re-judges the same answers later even if the original file has changed
+(the bundle is the record), and the report can state the file's hash.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from botaudit.assessment.judge import answered_results
+from botaudit.assessment.model import SelfAssessment, load_self_assessment, sha256_of
+from botaudit.assessment.questions import answerable, load_questions
+from botaudit.checklist.model import Checklist
+from botaudit.checks.base import CheckResult
+from botaudit.errors import UsageError
+
+BUNDLED_NAME = "self-assessment.yaml"
+
+
+def answers_path(reference: str | None, config_path: str | None) -> Path | None:
+    """The answers file named in the config, relative to the config file's folder."""
+    if not reference:
+        return None
+    path = Path(reference).expanduser()
+    if not path.is_absolute() and config_path:
+        path = Path(config_path).resolve().parent / path
+    return path
+
+
+def check_answers(path: Path | None) -> None:
+    """Fail before any browser starts if the named answers file is unreadable or invalid."""
+    if path is None:
+        return
+    if not path.is_file():
+        raise UsageError(
+            f"The config's self_assessment file {path} does not exist; create it with "
+            "`botaudit assess CONFIG` or fix the path."
+        )
+    load_self_assessment(path)
+
+
+def freeze(path: Path | None, bundle_dir: Path) -> None:
+    """Copy the answers into the evidence bundle (nothing to do without answers)."""
+    if path is not None:
+        bundle_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, bundle_dir / BUNDLED_NAME)
+
+
+class Frozen:
+    """The answers stored in a bundle, with their hash, or nothing."""
+
+    def __init__(self, bundle_dir: Path) -> None:
+        path = bundle_dir / BUNDLED_NAME
+        self.present = path.is_file()
+        self.assessment = load_self_assessment(path) if self.present else SelfAssessment()
+        self.sha256 = sha256_of(path) if self.present else None
+
+    def results(self, checklist: Checklist) -> dict[str, CheckResult]:
+        return answered_results(self.assessment, answerable(checklist, load_questions()))

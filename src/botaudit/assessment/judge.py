@@ -1,0 +1,63 @@
+"""Judging a criterion from a person's answer: a pure function, no I/O.
+
+yes → pass, partly → partial, no → fail, don't know → not assessed (never a fail: not
+knowing is a gap in evidence, not a finding). The answer's comment is quoted and its
+evidence link listed, so a reader sees what the verdict rests on and who gave it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from botaudit.assessment.model import Answer, SelfAssessment
+from botaudit.assessment.texts import text
+from botaudit.checks.base import CheckResult, Outcome
+
+OUTCOME: dict[str, Outcome] = {
+    "yes": "pass",
+    "partly": "partial",
+    "no": "fail",
+    "dont_know": "not_assessed",
+}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    outcome: Outcome
+    key: str
+    params: dict[str, str]
+    quotes: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+
+
+def judge_answer(answer: Answer) -> Judgement:
+    """The outcome a self-assessment answer gives its criterion, with the message to show."""
+    params = {
+        "who": answer.who or "?",
+        "when": answer.when.isoformat() if answer.when else "?",
+        "source": f" ({answer.source})" if answer.source else "",
+    }
+    quotes = (answer.comment.strip(),) if answer.comment.strip() else ()
+    evidence = (answer.evidence,) if answer.evidence else ()
+    return Judgement(
+        OUTCOME[answer.answer], f"assessment.{answer.answer}", params, quotes, evidence
+    )
+
+
+def as_check_result(judgement: Judgement) -> CheckResult:
+    """Adapter to the current check result (explanation stored in every language)."""
+    return CheckResult(
+        outcome=judgement.outcome,
+        explanation=text(judgement.key, **judgement.params),
+        evidence=list(judgement.evidence),
+        quotes=list(judgement.quotes),
+    )
+
+
+def answered_results(assessment: SelfAssessment, allowed: set[str]) -> dict[str, CheckResult]:
+    """Check results for every answered criterion a person may answer (see `answerable`)."""
+    return {
+        cid: as_check_result(judge_answer(answer))
+        for cid, answer in assessment.answers.items()
+        if cid in allowed
+    }
