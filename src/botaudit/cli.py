@@ -21,6 +21,7 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from botaudit import __version__
+from botaudit.assessment.cli import assess
 from botaudit.errors import UsageError
 from botaudit.gather.progress import Progress, no_progress
 
@@ -33,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command()(assess)
 checklist_app = typer.Typer(help="Validate and list checklists.", no_args_is_help=True)
 app.add_typer(checklist_app, name="checklist")
 
