@@ -21,6 +21,7 @@ from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
 from botaudit.report.build import build_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
+from botaudit.report.pdf import add_pdf
 from botaudit.report.render import write_report
 
 
@@ -59,7 +60,9 @@ def _render(
         Frozen(bundle_dir),
     )
     files = write_report(report, out_dir, bundle_dir)
-    return AuditOutcome(bundle, report, files)
+    outcome = AuditOutcome(bundle, report, files)
+    add_pdf(outcome, out_dir)
+    return outcome
 
 
 def run_audit(

@@ -16,6 +16,7 @@ from botaudit.assessment.questions import answerable, load_questions
 from botaudit.checklist.model import Checklist
 from botaudit.checks.base import CheckResult
 from botaudit.errors import UsageError
+from botaudit.report.extras import AssessmentInfo, Respondent
 
 BUNDLED_NAME = "self-assessment.yaml"
 
@@ -57,6 +58,18 @@ class Frozen:
         self.present = path.is_file()
         self.assessment = load_self_assessment(path) if self.present else SelfAssessment()
         self.sha256 = sha256_of(path) if self.present else None
+
+    def info(self) -> AssessmentInfo | None:
+        if not self.present or self.sha256 is None:
+            return None
+        answers = self.assessment.answers.values()
+        return AssessmentInfo(
+            sha256=self.sha256,
+            organisation=self.assessment.organisation,
+            respondents=[Respondent(who=w, when=d) for w, d in self.assessment.respondents()],
+            answered=sum(a.answer != "dont_know" for a in answers),
+            dont_know=sum(a.answer == "dont_know" for a in answers),
+        )
 
     def results(self, checklist: Checklist) -> dict[str, CheckResult]:
         return answered_results(self.assessment, answerable(checklist, load_questions()))

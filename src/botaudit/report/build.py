@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from botaudit.assessment.attach import Frozen
+from botaudit.assessment.model import LeadSwot
 from botaudit.checklist.model import Checklist
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.lexicon import Matcher
 from botaudit.report.model import AuditInfo, Report, ReportLanguage, Thresholds
-from botaudit.report.swot import build_errc, build_swot
+from botaudit.report.swot import add_organisation_items, build_errc, build_swot
 from botaudit.scoring import judge, score_values
 
 
@@ -25,6 +26,7 @@ def build_report(
     answers: Frozen | None = None,
 ) -> Report:
     criteria = judge(bundle, checklist, matcher, answers.results(checklist) if answers else None)
+    lead = answers.assessment.swot if answers else LeadSwot()
     values = score_values(checklist, criteria, thresholds)
     try:
         relative = evidence_dir.resolve().relative_to(out_dir.resolve()).as_posix()
@@ -49,6 +51,7 @@ def build_report(
         thresholds=thresholds,
         values=values,
         criteria=criteria,
-        swot=build_swot(values, criteria, language),
+        swot=add_organisation_items(build_swot(values, criteria, language), lead),
         errc=build_errc(criteria, language),
+        assessment=answers.info() if answers else None,
     )

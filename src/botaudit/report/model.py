@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from botaudit.checklist.model import ErrcAction, EvidenceKind, Severity, Text
 from botaudit.checks.base import Outcome
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
+from botaudit.report.extras import AssessmentInfo
 
 Status = Literal["green", "yellow", "red", "insufficient", "not_assessed"]
 ReportLanguage = Literal["fi", "en"]
@@ -70,6 +71,8 @@ class Item(BaseModel):
 
     text: str
     criteria: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=list, description="Value ids it concerns.")
+    origin: Literal["audit", "organisation", "workshop"] = "audit"
 
 
 class Swot(BaseModel):
@@ -114,3 +117,4 @@ class Report(BaseModel):
     criteria: list[CriterionResult]
     swot: Swot
     errc: Errc
+    assessment: AssessmentInfo | None = None
