@@ -20,6 +20,7 @@ from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
 from botaudit.report.build import build_report
+from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.pdf import add_pdf
 from botaudit.report.render import write_report
@@ -47,6 +48,7 @@ def _render(
     lexicon: Lexicon,
     language: str | None,
     thresholds: Thresholds,
+    previous: Report | None = None,
 ) -> AuditOutcome:
     matcher = Matcher(lexicon.for_language(bundle.target.language))
     report = build_report(
@@ -59,6 +61,8 @@ def _render(
         out_dir,
         Frozen(bundle_dir),
     )
+    if previous is not None:
+        report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
     outcome = AuditOutcome(bundle, report, files)
     add_pdf(outcome, out_dir)
@@ -72,9 +76,11 @@ def run_audit(
     checklist_path: Path | None = None,
     language: str | None = None,
     progress: Progress = no_progress,
+    compare_to: Path | None = None,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
     checklist = load_checklist(checklist_path)  # a broken one stops us before the browser
+    previous = load_report(compare_to) if compare_to else None
     scenarios = bundled_scenarios()
     chosen = config.scenarios or list(scenarios)
     unknown = [s for s in chosen if s not in scenarios]
@@ -105,6 +111,7 @@ def run_audit(
         lexicon,
         language or config.report_language,
         config.thresholds,
+        previous,
     )
 
 

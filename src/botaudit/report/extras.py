@@ -16,6 +16,35 @@ from pydantic import BaseModel, ConfigDict, Field
 STUDY_FILE = Path(__file__).parent / "study.yaml"
 
 
+Change = Literal["improved", "regressed", "new", "no_longer_judged", "unchanged"]
+
+
+class Delta(BaseModel):
+    """One value's or criterion's change between the old and the new audit."""
+
+    id: str
+    value: str
+    old: str | None = Field(description="Outcome or status before (None: not in that audit).")
+    new: str | None
+    old_score: float | None = None
+    new_score: float | None = None
+    change: Change
+
+
+class Comparison(BaseModel):
+    old_started_at: str
+    new_started_at: str
+    old_target: str
+    values: list[Delta]
+    criteria: list[Delta]
+
+    def changed(self) -> list[Delta]:
+        return [d for d in [*self.values, *self.criteria] if d.change != "unchanged"]
+
+    def regressed(self) -> bool:
+        return any(d.change == "regressed" for d in [*self.values, *self.criteria])
+
+
 class Respondent(BaseModel):
     who: str
     when: date | None = None

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from botaudit.checklist.model import ErrcAction, EvidenceKind, Severity, Text
 from botaudit.checks.base import Outcome
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
-from botaudit.report.extras import AssessmentInfo
+from botaudit.report.extras import AssessmentInfo, Comparison
 
 Status = Literal["green", "yellow", "red", "insufficient", "not_assessed"]
 ReportLanguage = Literal["fi", "en"]
@@ -118,3 +118,6 @@ class Report(BaseModel):
     swot: Swot
     errc: Errc
     assessment: AssessmentInfo | None = None
+    comparison: Comparison | None = Field(
+        default=None, description="Changes since an earlier audit (--compare-to)."
+    )

@@ -28,4 +28,13 @@ def extra_context(report: Report, texts: dict[str, str], html: bool) -> dict[str
         "marks": {v.id: notes[v.id].mark or "" if v.id in notes else "" for v in report.values},
         "translated": lang != "fi",
         "coverage_threshold": f"{report.thresholds.coverage:g}",
+        "diff_section": _diff_section(report) if html else "",
     }
+
+
+def _diff_section(report: Report) -> str:
+    if report.comparison is None:
+        return ""
+    from botaudit.report.trend import section_html  # trend renders with render's labels
+
+    return section_html(report.comparison, report)
