@@ -14,6 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from botaudit.assessment.workshop import WorkshopRound
 from botaudit.errors import UsageError
 
 AnswerChoice = Literal["yes", "partly", "no", "dont_know"]
@@ -65,9 +66,8 @@ class SelfAssessment(BaseModel):
     organisation: str = ""
     answers: dict[str, Answer] = Field(default_factory=dict)
     swot: LeadSwot = Field(default_factory=LeadSwot)
-    workshop: list[dict] = Field(
-        default_factory=list,
-        description="Workshop rounds; validated by botaudit.assessment.workshop.",
+    workshop: list[WorkshopRound] = Field(
+        default_factory=list, description="Workshop rounds, oldest first (anonymous responses)."
     )
 
     def respondents(self) -> list[tuple[str, date | None]]:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from botaudit.assessment.attach import Frozen
 from botaudit.assessment.model import LeadSwot
+from botaudit.assessment.workshop import aggregate
 from botaudit.checklist.model import Checklist
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.lexicon import Matcher
 from botaudit.report.model import AuditInfo, Report, ReportLanguage, Thresholds
 from botaudit.report.swot import add_organisation_items, build_errc, build_swot
+from botaudit.report.workshop_errc import add_workshop_actions
 from botaudit.scoring import judge, score_values
 
 
@@ -27,6 +29,7 @@ def build_report(
 ) -> Report:
     criteria = judge(bundle, checklist, matcher, answers.results(checklist) if answers else None)
     lead = answers.assessment.swot if answers else LeadSwot()
+    workshop = aggregate(answers.assessment.workshop) if answers else None
     values = score_values(checklist, criteria, thresholds)
     try:
         relative = evidence_dir.resolve().relative_to(out_dir.resolve()).as_posix()
@@ -52,6 +55,7 @@ def build_report(
         values=values,
         criteria=criteria,
         swot=add_organisation_items(build_swot(values, criteria, language), lead),
-        errc=build_errc(criteria, language),
+        errc=add_workshop_actions(build_errc(criteria, language), workshop, language),
         assessment=answers.info() if answers else None,
+        workshop=workshop,
     )

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from botaudit.assessment.workshop import RoundAggregate
 from botaudit.checklist.model import ErrcAction, EvidenceKind, Severity, Text
 from botaudit.checks.base import Outcome
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
@@ -118,6 +119,9 @@ class Report(BaseModel):
     swot: Swot
     errc: Errc
     assessment: AssessmentInfo | None = None
+    workshop: RoundAggregate | None = Field(
+        default=None, description="The latest workshop round, aggregated (>= 3 responses)."
+    )
     comparison: Comparison | None = Field(
         default=None, description="Changes since an earlier audit (--compare-to)."
     )

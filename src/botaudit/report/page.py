@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from botaudit.assessment.texts import message
+from botaudit.assessment.workshop import MIN_RESPONDENTS
 from botaudit.report.chart import value_chart
 from botaudit.report.extras import study_notes
 from botaudit.report.model import Report
@@ -28,6 +29,7 @@ def extra_context(report: Report, texts: dict[str, str], html: bool) -> dict[str
         "marks": {v.id: notes[v.id].mark or "" if v.id in notes else "" for v in report.values},
         "translated": lang != "fi",
         "coverage_threshold": f"{report.thresholds.coverage:g}",
+        "min_respondents": MIN_RESPONDENTS,
         "diff_section": _diff_section(report) if html else "",
     }
 
