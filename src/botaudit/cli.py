@@ -52,6 +52,7 @@ class FailOn(StrEnum):
 
 class Lang(StrEnum):
     fi = "fi"
+    sv = "sv"
     en = "en"
 
 

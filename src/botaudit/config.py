@@ -126,7 +126,7 @@ class AuditConfig(BaseModel):
     timing: Timing = Field(default_factory=Timing)
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
     thresholds: Thresholds = Field(default_factory=Thresholds)
-    report_language: Literal["fi", "en"] | None = None
+    report_language: Literal["fi", "sv", "en"] | None = None
     self_assessment: str | None = Field(
         default=None, description="Answers file (YAML), relative to the config's folder."
     )

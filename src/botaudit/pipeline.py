@@ -37,7 +37,7 @@ class AuditOutcome:
 def _report_language(language: str, chosen: str | None) -> ReportLanguage:
     if chosen:
         return chosen  # type: ignore[return-value]
-    return language if language in ("fi", "en") else "en"  # type: ignore[return-value]
+    return language if language in ("fi", "sv", "en") else "en"  # type: ignore[return-value]
 
 
 def _render(

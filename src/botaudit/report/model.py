@@ -18,7 +18,7 @@ from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
 from botaudit.report.extras import AssessmentInfo, Comparison
 
 Status = Literal["green", "yellow", "red", "insufficient", "not_assessed"]
-ReportLanguage = Literal["fi", "en"]
+ReportLanguage = Literal["fi", "sv", "en"]
 
 
 class Thresholds(BaseModel):

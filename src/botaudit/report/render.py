@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -120,9 +121,17 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def labels(language: str) -> dict[str, str]:
-    """The fixed texts of the report in `language` (English for anything but Finnish)."""
+    """The fixed texts of the report in `language` (Swedish from labels_sv.yaml)."""
     index = 1 if language == "fi" else 0
-    return {key: pair[index] for key, pair in _LABELS.items()}
+    texts = {key: pair[index] for key, pair in _LABELS.items()}
+    if language == "sv":
+        texts.update(_swedish())
+    return texts
+
+
+@lru_cache(maxsize=1)
+def _swedish() -> dict[str, str]:
+    return yaml.safe_load((Path(__file__).parent / "labels_sv.yaml").read_text(encoding="utf-8"))
 
 
 _MD_SPECIAL = frozenset("\\`*_[]<>|~&#!")

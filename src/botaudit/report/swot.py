@@ -37,8 +37,8 @@ Organisation
 Every item lists the ids of the criteria behind it. Items with the same text are merged
 (their criteria joined), so nothing appears twice. Criterion-based items are ordered by
 severity (critical, major, minor) and then criterion id; value-based items follow in the
-checklist's value order. The fixed phrases are localised for Finnish and English; other
-languages fall back to English.
+checklist's value order. The fixed phrases are localised for Finnish, Swedish (botaudit's
+own translation) and English.
 """
 
 from __future__ import annotations
@@ -79,6 +79,18 @@ _PHRASES: dict[str, dict[str, str]] = {
         "build_on": "Rakenna olemassa olevan varaan: {title}",
         "near_green": "{name}: lähellä vihreää ({score})",
         "strengthen": "Vahvista edelleen: {title}",
+    },
+    "sv": {
+        "green_value": "{name}: grönt, {percent} % av vikten bedömd",
+        "not_met": "Uppfylls inte: {title}",
+        "partly_met": "Uppfylls bara delvis: {title}",
+        "gaps": "{count} av {total} värden kunde inte bedömas (för liten del av vikten "
+        "bedömd, eller inte bedömt): {names}",
+        "regulatory": "Regelrisk, uppfylls inte helt: {title}{source}",
+        "trust": "Förtroenderisk, uppfylls inte: {title}",
+        "build_on": "Bygg vidare på det som finns: {title}",
+        "near_green": "{name}: nära grönt ({score})",
+        "strengthen": "Förstärk ytterligare: {title}",
     },
 }
 
