@@ -121,9 +121,52 @@ def test_form_has_no_axe_violations_and_every_control_a_name(page: Page, form_ur
         "['wcag2a','wcag2aa','wcag21a','wcag21aa']}, resultTypes: ['violations']})"
     )
     assert result["violations"] == [], json.dumps(result["violations"], indent=1)[:2000]
+    page.goto(form_url + "workshop?lang=sv")
+    expect(page.get_by_role("button", name="Skicka mina svar")).to_be_visible()
+    page.evaluate(AXE_JS)
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a','wcag2aa','wcag21a','wcag21aa']}, resultTypes: ['violations']})"
+    )
+    assert result["violations"] == [], json.dumps(result["violations"], indent=1)[:2000]
 
 
 def test_a_post_without_the_token_is_refused(page: Page, form_url: str, answers: Path) -> None:
     response = page.request.post(form_url, form={"answer:efficiency.content-map": "no"})
     assert response.status == 403
     assert not answers.exists()
+
+
+def test_workshop_responses_are_anonymous_and_shown_from_three(
+    page: Page, form_url: str, answers: Path
+) -> None:
+    from botaudit.assessment.model import load_self_assessment
+    from botaudit.assessment.workshop import aggregate
+
+    reasons = ["No time for training", "Training on top of own job", "Good support"]
+    for n, (light, reason) in enumerate(zip(["red", "red", "green"], reasons, strict=True)):
+        page.goto(form_url)
+        page.get_by_role("link", name="Team workshop (METKU self-assessment)").click()
+        page.get_by_label("Workshop round").fill("2026-spring")
+        autonomy = page.get_by_role("group", name="Autonomy", exact=True)
+        autonomy.get_by_label(light.capitalize(), exact=True).check()
+        autonomy.get_by_label("Reasons").fill(reason)
+        if n == 0:
+            action = page.get_by_role("group", name="Action 1")
+            action.get_by_label("Cell").select_option("create")
+            action.get_by_label("Action", exact=True).fill("Two fixed training hours a week")
+            action.get_by_label("Owner").fill("Service manager")
+            page.get_by_text("Team reflection").click()
+            page.get_by_label("11. Describe your learning").fill("Writing short answers")
+        page.get_by_role("button", name="Send my answers").click()
+        expect(page.get_by_role("status")).to_contain_text(f"now has {n + 1} responses")
+        expect(page.get_by_text(reasons[0])).to_have_count(0)  # nobody's answers are shown
+        assessment = load_self_assessment(answers)
+        result = aggregate(assessment.workshop)
+        assert result is not None and result.shown == (n + 1 >= 3)
+    text = answers.read_text(encoding="utf-8")
+    assert "who" not in text.split("workshop:")[1]  # no names in the responses
+    autonomy = next(f for f in result.fields if f.field == "autonomy")
+    assert autonomy.counts == {"red": 2, "green": 1}
+    assert result.actions[0].owner == "Service manager"
+    assert result.reflection == {11: ["Writing short answers"]}

@@ -15,9 +15,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import ValidationError
 
 from botaudit.assessment.model import (
     Answer,
@@ -29,6 +30,7 @@ from botaudit.assessment.model import (
 )
 from botaudit.assessment.questions import Question, answerable, load_questions
 from botaudit.assessment.texts import LANGUAGES, message
+from botaudit.assessment.workshop_form import add_response, response_from, workshop_context
 from botaudit.checklist.model import Checklist, Criterion, Value
 from botaudit.errors import UsageError
 
@@ -138,6 +140,31 @@ class AssessmentForm:
         }
         return _ENV.get_template("form.html.j2").render(context)
 
+    def render_workshop(
+        self, language: str, saved: int | None = None, error: str = "", round_name: str = ""
+    ) -> str:
+        context = workshop_context(load_self_assessment(self.path), date.today())
+        context.update(
+            lang=language,
+            m=lambda key, **p: message(key, language, **p),
+            token=self.token,
+            saved=saved,
+            error=error,
+        )
+        if round_name:
+            context["round"] = round_name
+        return _ENV.get_template("workshop_form.html.j2").render(context)
+
+    def save_response(self, fields: dict[str, str]) -> tuple[str, int]:
+        """Append one anonymous response; ValidationError if a field is out of range."""
+        round_name = fields.get("round", "").strip() or date.today().strftime("%Y-%m")
+        response = response_from(fields)
+        updated, count = add_response(
+            load_self_assessment(self.path), round_name, response, date.today()
+        )
+        save_self_assessment(updated, self.path)
+        return round_name, count
+
     def save(self, fields: dict[str, str]) -> int:
         updated = apply_form(load_self_assessment(self.path), fields, date.today())
         save_self_assessment(updated, self.path)
@@ -172,11 +199,17 @@ class AssessmentForm:
                 self.wfile.write(data)
 
             def do_GET(self) -> None:
-                if not self._local() or urlsplit(self.path).path != "/":
+                path = urlsplit(self.path).path
+                if not self._local() or path not in ("/", "/workshop"):
                     self._send(HTTPStatus.NOT_FOUND, "not found")
                     return
                 query = parse_qs(urlsplit(self.path).query)
                 saved = int(query["saved"][0]) if query.get("saved", [""])[0].isdigit() else None
+                if path == "/workshop":
+                    name = query.get("round", [""])[0]
+                    page = form.render_workshop(self._language(), saved, round_name=name)
+                    self._send(HTTPStatus.OK, page)
+                    return
                 self._send(HTTPStatus.OK, form.render(self._language(), saved))
 
             def do_POST(self) -> None:
@@ -191,6 +224,9 @@ class AssessmentForm:
                     error = message("form.error_token", language)
                     self._send(HTTPStatus.FORBIDDEN, form.render(language, error=error))
                     return
+                if urlsplit(self.path).path == "/workshop":
+                    self._post_workshop(fields, language)
+                    return
                 try:
                     count = form.save(fields)
                 except (OSError, UsageError) as exc:
@@ -200,6 +236,19 @@ class AssessmentForm:
                     return
                 self.send_response(HTTPStatus.SEE_OTHER)  # reload shows the saved file
                 self.send_header("Location", f"/?lang={language}&saved={count}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def _post_workshop(self, fields: dict[str, str], language: str) -> None:
+                try:
+                    round_name, count = form.save_response(fields)
+                except (OSError, UsageError, ValidationError) as exc:
+                    page = form.render_workshop(language, error=str(exc).splitlines()[0])
+                    self._send(HTTPStatus.BAD_REQUEST, page)
+                    return
+                self.send_response(HTTPStatus.SEE_OTHER)
+                query = urlencode({"lang": language, "saved": count, "round": round_name})
+                self.send_header("Location", f"/workshop?{query}")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
