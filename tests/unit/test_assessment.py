@@ -9,7 +9,7 @@ import pytest
 from builders import bundle
 
 from botaudit.assessment.attach import Frozen, answers_path, check_answers, freeze
-from botaudit.assessment.judge import answered_results, judge_answer
+from botaudit.assessment.judge import judge_answer
 from botaudit.assessment.model import (
     Answer,
     SelfAssessment,
@@ -17,10 +17,11 @@ from botaudit.assessment.model import (
     save_self_assessment,
 )
 from botaudit.assessment.questions import answerable, load_questions, problems
+from botaudit.assessment.records import with_answers
 from botaudit.checklist.load import load_checklist
+from botaudit.checks.runner import run_criterion
 from botaudit.errors import UsageError
 from botaudit.lexicon import Matcher, load_lexicon
-from botaudit.scoring import judge
 
 CHECKLIST = load_checklist(None)
 DEMO_ANSWERS = Path("src/botaudit/demo/answers/oulubot-2022.yaml")
@@ -49,33 +50,44 @@ def test_answer_gives_outcome(choice: str, outcome: str) -> None:
     assert judgement.quotes == ("Kysely 2025",)
 
 
-def test_dont_know_is_never_a_fail() -> None:
-    results = answered_results(
-        SelfAssessment(answers={"efficiency.content-map": Answer(answer="dont_know")}),
-        answerable(CHECKLIST, load_questions()),
-    )
-    assert results["efficiency.content-map"].outcome == "not_assessed"
-
-
-def test_answers_judge_checkless_criteria_but_never_override_checks() -> None:
-    assessment = SelfAssessment(
-        answers={
-            "efficiency.content-map": Answer(answer="yes", who="A", evidence="https://x.example/"),
-            "transparency.bot-identity-disclosed": Answer(answer="yes"),  # has a check
-            "no-such.criterion": Answer(answer="yes"),
-        }
-    )
+def _judge(assessment: SelfAssessment) -> dict:
     allowed = answerable(CHECKLIST, load_questions())
-    results = answered_results(assessment, allowed)
-    assert set(results) == {"efficiency.content-map"}
+    judged_bundle = with_answers(bundle(), assessment, allowed)
     lexicon, _ = load_lexicon()
-    judged = {
-        c.id: c for c in judge(bundle(), CHECKLIST, Matcher(lexicon.for_language("fi")), results)
-    }
-    assert judged["efficiency.content-map"].outcome == "pass"
-    assert judged["efficiency.content-map"].evidence == ["https://x.example/"]
-    assert "A" in judged["efficiency.content-map"].explanation.get("sv")
-    # the check ran on (missing) evidence: inconclusive, not the person's "yes"
+    matcher = Matcher(lexicon.for_language("fi"))
+    return {c.id: run_criterion(c, judged_bundle, matcher) for _, c in CHECKLIST.criteria()}
+
+
+def test_dont_know_is_never_a_fail() -> None:
+    judged = _judge(SelfAssessment(answers={"efficiency.content-map": Answer(answer="dont_know")}))
+    assert judged["efficiency.content-map"].outcome == "not_assessed"
+    assert judged["efficiency.trainer-resourcing"].outcome == "not_assessed"  # no answer
+
+
+def test_answers_judge_their_criteria_but_never_override_checks() -> None:
+    judged = _judge(
+        SelfAssessment(
+            answers={
+                "efficiency.content-map": Answer(
+                    answer="yes", who="A", evidence="https://x.example/"
+                ),
+                "fairness.widget-accessibility": Answer(answer="no", comment="No focus ring"),
+                "transparency.bot-identity-disclosed": Answer(answer="yes"),  # has a check
+                "no-such.criterion": Answer(answer="yes"),
+            }
+        )
+    )
+    content = judged["efficiency.content-map"]
+    assert content.outcome == "pass"
+    assert content.evidence == [
+        "self-assessment:answers/efficiency.content-map",
+        "https://x.example/",
+    ]
+    assert "A" in content.explain("sv")
+    eye = judged["fairness.widget-accessibility"]  # a browser criterion with no check yet
+    assert eye.outcome == "fail"
+    assert eye.quotes == ["No focus ring"]
+    # the automated check ran on (missing) evidence: inconclusive, not the person's "yes"
     assert judged["transparency.bot-identity-disclosed"].outcome == "inconclusive"
 
 
@@ -111,7 +123,11 @@ def test_frozen_answers_travel_with_the_bundle(tmp_path: Path) -> None:
     freeze(DEMO_ANSWERS, tmp_path / "evidence")
     frozen = Frozen(tmp_path / "evidence")
     assert frozen.present and frozen.sha256 and len(frozen.sha256) == 64
-    assert Frozen(tmp_path / "nothing").results(CHECKLIST) == {}
+    empty = bundle()
+    assert Frozen(tmp_path / "nothing").with_records(empty) is empty
+    assert len(frozen.with_records(empty).records) == len(
+        load_self_assessment(DEMO_ANSWERS).answers
+    )
 
 
 def test_oulubot_answers_cite_the_study() -> None:

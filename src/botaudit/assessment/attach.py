@@ -10,12 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from botaudit.assessment.judge import answered_results
 from botaudit.assessment.model import SelfAssessment, load_self_assessment, sha256_of
-from botaudit.assessment.questions import answerable, load_questions
-from botaudit.checklist.model import Checklist
-from botaudit.checks.base import CheckResult
+from botaudit.assessment.questions import load_questions
+from botaudit.assessment.records import with_answers
 from botaudit.errors import UsageError
+from botaudit.evidence.model import EvidenceBundle
 from botaudit.report.extras import AssessmentInfo, Respondent
 
 BUNDLED_NAME = "self-assessment.yaml"
@@ -71,5 +70,8 @@ class Frozen:
             dont_know=sum(a.answer == "dont_know" for a in answers),
         )
 
-    def results(self, checklist: Checklist) -> dict[str, CheckResult]:
-        return answered_results(self.assessment, answerable(checklist, load_questions()))
+    def with_records(self, bundle: EvidenceBundle) -> EvidenceBundle:
+        """The bundle with the answers as self-assessment records (unchanged without)."""
+        if not self.present:
+            return bundle
+        return with_answers(bundle, self.assessment, set(load_questions().by_criterion()))

@@ -29,10 +29,11 @@ from botaudit.assessment.model import (
     save_self_assessment,
 )
 from botaudit.assessment.questions import Question, answerable, load_questions
-from botaudit.assessment.texts import LANGUAGES, message
 from botaudit.assessment.workshop_form import add_response, response_from, workshop_context
 from botaudit.checklist.model import Checklist, Criterion, Value
 from botaudit.errors import UsageError
+from botaudit.messages import message
+from botaudit.types import LANGUAGES
 
 CHOICES = ("yes", "partly", "no", "dont_know", "unanswered")
 QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from botaudit.assessment.model import Answer, SelfAssessment
-from botaudit.assessment.texts import text
-from botaudit.checks.base import CheckResult, Outcome
+from botaudit.assessment.model import Answer
+from botaudit.types import Outcome
 
 OUTCOME: dict[str, Outcome] = {
     "yes": "pass",
@@ -42,22 +41,3 @@ def judge_answer(answer: Answer) -> Judgement:
     return Judgement(
         OUTCOME[answer.answer], f"assessment.{answer.answer}", params, quotes, evidence
     )
-
-
-def as_check_result(judgement: Judgement) -> CheckResult:
-    """Adapter to the current check result (explanation stored in every language)."""
-    return CheckResult(
-        outcome=judgement.outcome,
-        explanation=text(judgement.key, **judgement.params),
-        evidence=list(judgement.evidence),
-        quotes=list(judgement.quotes),
-    )
-
-
-def answered_results(assessment: SelfAssessment, allowed: set[str]) -> dict[str, CheckResult]:
-    """Check results for every answered criterion a person may answer (see `answerable`)."""
-    return {
-        cid: as_check_result(judge_answer(answer))
-        for cid, answer in assessment.answers.items()
-        if cid in allowed
-    }

@@ -48,12 +48,11 @@ def load_questions(path: Path = QUESTIONS_FILE) -> QuestionSet:
 
 
 def answerable(checklist: Checklist, questions: QuestionSet) -> set[str]:
-    """Criteria a person may answer: no automated check, and a question exists.
-
-    A person's answer never overrides an automated check: where the tool looked at real
-    evidence, that verdict stands.
+    """Criteria a person may answer: judged by `self_assessed` or by no check yet, and a
+    question exists. A person's answer never overrides an automated check: where the tool
+    looked at real evidence, that verdict stands.
     """
-    ids = {c.id for _, c in checklist.criteria() if c.check is None}
+    ids = {c.id for _, c in checklist.criteria() if c.check in (None, "self_assessed")}
     return ids & set(questions.by_criterion())
 
 

@@ -1,4 +1,4 @@
-"""Assemble the result model from a bundle and a checklist (no browser, no network)."""
+"""Assemble the result model from judged criteria (no browser, no network)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,27 @@ from botaudit.assessment.attach import Frozen
 from botaudit.assessment.model import LeadSwot
 from botaudit.assessment.workshop import aggregate
 from botaudit.checklist.model import Checklist
+from botaudit.checks.runner import Judged
 from botaudit.evidence.model import EvidenceBundle
-from botaudit.lexicon import Matcher
+from botaudit.messages import Catalogue
 from botaudit.report.model import AuditInfo, Report, ReportLanguage, Thresholds
 from botaudit.report.swot import add_organisation_items, build_errc, build_swot
 from botaudit.report.workshop_errc import add_workshop_actions
-from botaudit.scoring import judge, score_values
+from botaudit.scoring import criterion_results, score_values
 
 
 def build_report(
     bundle: EvidenceBundle,
     checklist: Checklist,
-    matcher: Matcher,
+    judged: list[Judged],
+    messages: Catalogue,
     language: ReportLanguage,
     thresholds: Thresholds,
     evidence_dir: Path,
     out_dir: Path,
     answers: Frozen | None = None,
 ) -> Report:
-    criteria = judge(bundle, checklist, matcher, answers.results(checklist) if answers else None)
+    criteria = criterion_results(judged, messages)
     lead = answers.assessment.swot if answers else LeadSwot()
     workshop = aggregate(answers.assessment.workshop) if answers else None
     values = score_values(checklist, criteria, thresholds)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from botaudit.assessment.texts import message
+from botaudit.messages import message
 from botaudit.report.model import Report
 
 ROW = 27

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from botaudit.assessment.texts import message
 from botaudit.assessment.workshop import MIN_RESPONDENTS
+from botaudit.messages import message
 from botaudit.report.chart import value_chart
 from botaudit.report.extras import study_notes
 from botaudit.report.model import Report

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
-from botaudit.assessment.texts import message
 from botaudit.browser import launch_options
+from botaudit.messages import message
 
 if TYPE_CHECKING:
     from botaudit.pipeline import AuditOutcome

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from botaudit.assessment.texts import message
+from botaudit.messages import message
 from botaudit.report.model import CriterionResult, Report
 from botaudit.report.swot import SEVERITY_RANK
 

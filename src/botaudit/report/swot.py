@@ -37,8 +37,8 @@ Organisation
 Every item lists the ids of the criteria behind it. Items with the same text are merged
 (their criteria joined), so nothing appears twice. Criterion-based items are ordered by
 severity (critical, major, minor) and then criterion id; value-based items follow in the
-checklist's value order. The fixed phrases are localised for Finnish, Swedish (botaudit's
-own translation) and English.
+checklist's value order. The fixed phrases are in the message catalogue
+(`messages/<lang>/swot.yaml`).
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from botaudit.assessment.model import LeadSwot
-from botaudit.checks.base import JUDGED
+from botaudit.messages import message
 from botaudit.report.model import CriterionResult, Errc, Item, Swot, ValueResult
+from botaudit.types import JUDGED
 
 SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2}
 TRUST_VALUES: frozenset[str] = frozenset(
@@ -55,48 +56,9 @@ TRUST_VALUES: frozenset[str] = frozenset(
 )
 _NEEDS_ACTION = frozenset({"partial", "fail"})
 
-_PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "green_value": "{name}: green, {percent} % of weight judged",
-        "not_met": "Not met: {title}",
-        "partly_met": "Only partly met: {title}",
-        "gaps": "{count} of {total} values could not be judged (too little of their "
-        "weight judged, or not assessed): {names}",
-        "regulatory": "Regulatory risk, not fully met: {title}{source}",
-        "trust": "Trust risk, not met: {title}",
-        "build_on": "Build on what exists: {title}",
-        "near_green": "{name}: close to green ({score})",
-        "strengthen": "Strengthen further: {title}",
-    },
-    "fi": {
-        "green_value": "{name}: vihreä, {percent} % painosta arvioitu",
-        "not_met": "Ei täyty: {title}",
-        "partly_met": "Täyttyy vain osittain: {title}",
-        "gaps": "{count}/{total} arvoa ei voitu arvioida (liian pieni osa painosta "
-        "arvioitu tai ei arvioitu): {names}",
-        "regulatory": "Sääntelyriski, ei täyty kokonaan: {title}{source}",
-        "trust": "Luottamusriski, ei täyty: {title}",
-        "build_on": "Rakenna olemassa olevan varaan: {title}",
-        "near_green": "{name}: lähellä vihreää ({score})",
-        "strengthen": "Vahvista edelleen: {title}",
-    },
-    "sv": {
-        "green_value": "{name}: grönt, {percent} % av vikten bedömd",
-        "not_met": "Uppfylls inte: {title}",
-        "partly_met": "Uppfylls bara delvis: {title}",
-        "gaps": "{count} av {total} värden kunde inte bedömas (för liten del av vikten "
-        "bedömd, eller inte bedömt): {names}",
-        "regulatory": "Regelrisk, uppfylls inte helt: {title}{source}",
-        "trust": "Förtroenderisk, uppfylls inte: {title}",
-        "build_on": "Bygg vidare på det som finns: {title}",
-        "near_green": "{name}: nära grönt ({score})",
-        "strengthen": "Förstärk ytterligare: {title}",
-    },
-}
-
 
 def _phrase(language: str, key: str, **fields: object) -> str:
-    return _PHRASES.get(language, _PHRASES["en"])[key].format(**fields)
+    return message(f"swot.{key}", language, **fields)
 
 
 def _legal_source(criterion: CriterionResult) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from rich.console import Console
 from rich.table import Table
 
-from botaudit.assessment.texts import message
+from botaudit.messages import message
 from botaudit.report.extras import Comparison, Delta
 from botaudit.report.model import Report
 from botaudit.report.render import TEMPLATES, labels

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from botaudit.assessment.texts import message
 from botaudit.assessment.workshop import RoundAggregate
+from botaudit.messages import message
 from botaudit.report.model import Errc, Item
 
 
