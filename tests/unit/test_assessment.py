@@ -139,3 +139,19 @@ def test_oulubot_answers_cite_the_study() -> None:
         assert answer.comment, cid
     # the study did not cover adaptability (**): no guess
     assert assessment.answers["adaptability.ai-act-readiness"].answer == "dont_know"
+
+
+def test_assess_without_a_self_assessment_entry_is_a_clear_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from botaudit.cli import app
+
+    config = tmp_path / "audit.yaml"
+    config.write_text(
+        "name: t\ntarget: {url: 'http://127.0.0.1:1/'}\nwidget: {input: '#i', bot_message: '.b'}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["assess", str(config)])
+    assert result.exit_code == 2
+    assert "self_assessment" in result.output
+    assert "Traceback" not in result.output
