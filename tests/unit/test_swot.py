@@ -140,7 +140,7 @@ def test_opportunities_build_on_what_exists_not_fixes_for_failures() -> None:
     assert texts(swot.opportunities) == [
         "Build on what exists: Title privacy.y",
         "Build on what exists: Title transparency.m",
-        "Privacy: close to green (62)",
+        "Privacy: yellow (62), partly in place to build on",
     ]
     assert swot.opportunities[2].criteria == ["privacy.x", "privacy.y", "privacy.z"]
     fi = texts(build_swot([], criteria, "fi").opportunities)

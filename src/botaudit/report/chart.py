@@ -17,7 +17,7 @@ ROW = 27
 LABEL_W = 230
 BAR_W = 340
 TEXT_X = LABEL_W + BAR_W + 12
-WIDTH = TEXT_X + 200
+WIDTH = TEXT_X + 265
 TOP = 24
 FILL = {
     "green": "url(#p-green)",

@@ -18,7 +18,7 @@ Weaknesses
     reported, not hidden.
 Opportunities (as in the study's table L2.2: potentials to build on, not fixes)
   * each *partial* criterion: "Build on what exists: T" -- something is in place;
-  * each yellow value: "<value name>: close to green (<score>)".
+  * each yellow value: "<value name>: yellow (<score>), partly in place to build on".
 Threats
   * each failed or partial criterion marked `regulatory`:
     "Regulatory risk, not fully met: T (<first source that is not the study>)";
