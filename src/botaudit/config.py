@@ -127,6 +127,9 @@ class AuditConfig(BaseModel):
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     report_language: ReportLanguage | None = None
+    self_assessment: str | None = Field(
+        default=None, description="Answers file (YAML), relative to the config's folder."
+    )
 
     def sha256(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from botaudit.assessment.attach import Frozen, answers_path, check_answers, freeze
 from botaudit.checklist.model import Checklist
 from botaudit.checks.runner import judge
 from botaudit.config import AuditConfig
@@ -20,7 +21,9 @@ from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
 from botaudit.messages import Catalogue
 from botaudit.report.build import build_report
+from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
+from botaudit.report.pdf import add_pdf
 from botaudit.report.render import write_report
 from botaudit.validate import load_validated
 
@@ -47,8 +50,11 @@ def _render(
     lexicon: Lexicon,
     language: str | None,
     thresholds: Thresholds,
+    previous: Report | None = None,
 ) -> AuditOutcome:
     matcher = Matcher(lexicon.for_language(bundle.target.language))
+    answers = Frozen(bundle_dir)  # the self-assessment frozen into the bundle, if any
+    bundle = answers.with_records(bundle)
     judged = judge(bundle, checklist[0], matcher)
     report = build_report(
         bundle,
@@ -59,9 +65,14 @@ def _render(
         thresholds,
         bundle_dir,
         out_dir,
+        answers,
     )
+    if previous is not None:
+        report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
-    return AuditOutcome(bundle, report, files)
+    outcome = AuditOutcome(bundle, report, files)
+    add_pdf(outcome, out_dir)
+    return outcome
 
 
 def run_audit(
@@ -71,9 +82,11 @@ def run_audit(
     checklist_path: Path | None = None,
     language: str | None = None,
     progress: Progress = no_progress,
+    compare_to: Path | None = None,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
     checklist = load_validated(checklist_path)  # a broken link stops us before the browser
+    previous = load_report(compare_to) if compare_to else None
     scenarios = bundled_scenarios()
     chosen = config.scenarios or list(scenarios)
     unknown = [s for s in chosen if s not in scenarios]
@@ -82,6 +95,8 @@ def run_audit(
             f"The config's scenarios list names {', '.join(unknown)}, which do not exist; "
             f"known: {', '.join(scenarios)}."
         )
+    answers = answers_path(config.self_assessment, config_path)
+    check_answers(answers)
     lexicon, lexicon_sha = load_lexicon()
     bundle_dir = out_dir / "evidence"
     bundle = gather(
@@ -93,6 +108,7 @@ def run_audit(
         config_path,
         progress,
     )
+    freeze(answers, bundle_dir)
     return _render(
         bundle,
         bundle_dir,
@@ -101,6 +117,7 @@ def run_audit(
         lexicon,
         language or config.report_language,
         config.thresholds,
+        previous,
     )
 
 

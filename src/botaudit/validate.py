@@ -29,7 +29,7 @@ from botaudit.errors import UsageError
 from botaudit.evidence.producers import PRODUCERS
 from botaudit.messages import Catalogue, catalogue
 
-PRODUCER_MODULES = ("botaudit.gather.scenario",)
+PRODUCER_MODULES = ("botaudit.gather.scenario", "botaudit.assessment.records")
 
 
 def checklist_messages(path: Path) -> tuple[Path, ...]:
