@@ -23,7 +23,7 @@ from botaudit.messages import Catalogue
 from botaudit.report.build import build_report
 from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
-from botaudit.report.pdf import add_pdf
+from botaudit.report.pdf import write_pdf
 from botaudit.report.render import write_report
 from botaudit.validate import load_validated
 
@@ -34,6 +34,22 @@ class AuditOutcome:
     report: Report
     files: dict[str, Path]
     warnings: list[str] = field(default_factory=list)
+
+
+def _add_pdf(outcome: AuditOutcome, out_dir: Path) -> None:
+    """Print report.pdf beside report.html; a failed print is a warning, never lost results."""
+    report = outcome.report
+    config = outcome.bundle.config.content.get("browser") or {}
+    try:
+        outcome.files["pdf"] = write_pdf(
+            outcome.files["html"],
+            out_dir / "report.pdf",
+            f"{report.audit.name} — {report.target.url}",
+            report.language,
+            config.get("executable") if isinstance(config, dict) else None,
+        )
+    except Exception as exc:  # any browser failure: the HTML is still there
+        outcome.warnings.append(f"The PDF could not be printed ({exc}); report.html is complete.")
 
 
 def _report_language(language: str, chosen: str | None) -> ReportLanguage:
@@ -71,7 +87,7 @@ def _render(
         report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
     outcome = AuditOutcome(bundle, report, files)
-    add_pdf(outcome, out_dir)
+    _add_pdf(outcome, out_dir)
     return outcome
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_render import make_report
+from report_builders import make_report
 from typer.testing import CliRunner
 
 from botaudit.cli import app

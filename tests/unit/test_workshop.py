@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-from test_render import make_report
+from report_builders import make_report
 
 from botaudit.assessment.model import SelfAssessment
 from botaudit.assessment.workshop import Response, WorkshopRound, aggregate

@@ -10,12 +10,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from botaudit.assessment.info import AssessmentInfo, Respondent
 from botaudit.assessment.model import SelfAssessment, load_self_assessment, sha256_of
 from botaudit.assessment.questions import load_questions
 from botaudit.assessment.records import with_answers
 from botaudit.errors import UsageError
 from botaudit.evidence.model import EvidenceBundle
-from botaudit.report.extras import AssessmentInfo, Respondent
 
 BUNDLED_NAME = "self-assessment.yaml"
 

@@ -5,7 +5,6 @@ Optional fields of the result model, so reports and bundles from before still lo
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -43,21 +42,6 @@ class Comparison(BaseModel):
 
     def regressed(self) -> bool:
         return any(d.change == "regressed" for d in [*self.values, *self.criteria])
-
-
-class Respondent(BaseModel):
-    who: str
-    when: date | None = None
-
-
-class AssessmentInfo(BaseModel):
-    """Who answered the self-assessment and when, and the hash of the answers used."""
-
-    sha256: str
-    organisation: str = ""
-    respondents: list[Respondent] = Field(default_factory=list)
-    answered: int = 0
-    dont_know: int = 0
 
 
 class Localised(BaseModel):

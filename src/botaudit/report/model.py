@@ -11,9 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from botaudit.assessment.info import AssessmentInfo
 from botaudit.assessment.workshop import RoundAggregate
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
-from botaudit.report.extras import AssessmentInfo, Comparison
+from botaudit.report.extras import Comparison
 from botaudit.scoring import CriterionResult, ValueResult
 from botaudit.types import ReportLanguage, Status, Thresholds
 

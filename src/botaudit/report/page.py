@@ -13,6 +13,7 @@ from botaudit.report.chart import value_chart
 from botaudit.report.extras import study_notes
 from botaudit.report.model import Report
 from botaudit.report.summary import summarise
+from botaudit.report.trend import section_html
 
 
 def extra_context(report: Report, texts: dict[str, str], html: bool) -> dict[str, Any]:
@@ -37,6 +38,4 @@ def extra_context(report: Report, texts: dict[str, str], html: bool) -> dict[str
 def _diff_section(report: Report) -> str:
     if report.comparison is None:
         return ""
-    from botaudit.report.trend import section_html  # trend renders with render's labels
-
     return section_html(report.comparison, report)

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markupsafe import escape
 
 from botaudit.browser import launch_options
 from botaudit.messages import message
-
-if TYPE_CHECKING:
-    from botaudit.pipeline import AuditOutcome
 
 _FOOTER = (
     '<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;'
@@ -60,19 +56,3 @@ def write_pdf(
     with ThreadPoolExecutor(max_workers=1) as pool:
         pool.submit(_print, html, pdf, footer, executable).result()
     return pdf
-
-
-def add_pdf(outcome: AuditOutcome, out_dir: Path) -> None:
-    """Print report.pdf beside report.html; a failed print is a warning, never lost results."""
-    report = outcome.report
-    config = outcome.bundle.config.content.get("browser") or {}
-    try:
-        outcome.files["pdf"] = write_pdf(
-            outcome.files["html"],
-            out_dir / "report.pdf",
-            f"{report.audit.name} — {report.target.url}",
-            report.language,
-            config.get("executable") if isinstance(config, dict) else None,
-        )
-    except Exception as exc:  # any browser failure: the HTML is still there
-        outcome.warnings.append(f"The PDF could not be printed ({exc}); report.html is complete.")

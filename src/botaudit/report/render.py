@@ -21,23 +21,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from botaudit.messages import catalogue
+from botaudit.report.labels import TEMPLATES, labels
 from botaudit.report.model import CriterionResult, Report
 from botaudit.report.page import extra_context
 
-TEMPLATES = Path(__file__).parent / "templates"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_IMAGE_BYTES = 8 * 1024 * 1024  # a full-page screenshot is a few MB; more is an error
-
-
-def labels(language: str) -> dict[str, str]:
-    """The fixed texts of the report in `language` (`messages/<lang>/report.yaml`)."""
-    templates = catalogue().templates[language]
-    return {
-        key.removeprefix("report."): template
-        for key, template in templates.items()
-        if key.startswith("report.") and isinstance(template, str)
-    }
 
 
 _MD_SPECIAL = frozenset("\\`*_[]<>|~&#!")

@@ -13,8 +13,8 @@ from rich.table import Table
 
 from botaudit.messages import message
 from botaudit.report.extras import Comparison, Delta
+from botaudit.report.labels import TEMPLATES, labels
 from botaudit.report.model import Report
-from botaudit.report.render import TEMPLATES, labels
 
 STYLE = {"improved": "green", "regressed": "bold red", "new": "cyan", "no_longer_judged": "yellow"}
 
