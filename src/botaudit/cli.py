@@ -21,8 +21,10 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from botaudit import __version__
+from botaudit.assessment.cli import assess
 from botaudit.errors import UsageError
 from botaudit.gather.progress import Progress, no_progress
+from botaudit.report.diff_cli import diff
 
 if TYPE_CHECKING:
     from botaudit.pipeline import AuditOutcome
@@ -33,6 +35,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command()(assess)
+app.command()(diff)
 checklist_app = typer.Typer(help="Validate and list checklists.", no_args_is_help=True)
 app.add_typer(checklist_app, name="checklist")
 
@@ -52,8 +56,8 @@ class FailOn(StrEnum):
 
 class Lang(StrEnum):
     fi = "fi"
-    en = "en"
     sv = "sv"
+    en = "en"
 
 
 OutOption = Annotated[
@@ -64,6 +68,10 @@ FailOption = Annotated[FailOn, typer.Option(help="Exit 1 when a value is this co
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Report language.")]
 JunitOption = Annotated[
     Path | None, typer.Option("--junit", help="Also write JUnit XML here (for CI).")
+]
+CompareOption = Annotated[
+    Path | None,
+    typer.Option("--compare-to", help="An earlier report (folder or report.json) to compare with."),
 ]
 ChecklistOption = Annotated[
     Path | None, typer.Option("--checklist", help="A checklist file instead of the bundled one.")
@@ -97,7 +105,13 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
     table = Table(title=f"botaudit {report.audit.name} — {report.target.url}")
     for column in ("#", "value", "status", "score", "coverage"):
         table.add_column(column)
-    colours = {"green": "green", "yellow": "yellow", "red": "red", "not_assessed": "dim"}
+    colours = {
+        "green": "green",
+        "yellow": "yellow",
+        "red": "red",
+        "insufficient": "dim",
+        "not_assessed": "dim",
+    }
     for value in report.values:
         score = "–" if value.score is None else f"{value.score:.0f}"
         status = value.status.replace("_", " ")
@@ -158,6 +172,7 @@ def audit(
     checklist: ChecklistOption = None,
     junit: JunitOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    compare_to: CompareOption = None,
 ) -> None:
     """Drive the chatbot in a browser, judge the evidence and write the report."""
     from botaudit.config import load_config
@@ -173,6 +188,7 @@ def audit(
                 checklist,
                 lang.value if lang else None,
                 progress,
+                compare_to,
             )
     except (UsageError, KeyboardInterrupt) as exc:
         raise _stopped(exc) from None
@@ -209,6 +225,7 @@ def demo(
     lang: LangOption = None,
     junit: JunitOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    compare_to: CompareOption = None,
 ) -> None:
     """Start the demo chatbot on a free port, audit it, write the report and stop it."""
     from botaudit.config import parse_config
@@ -230,6 +247,7 @@ def demo(
                 out_dir or _default_out(config.name),
                 language=lang.value if lang else None,
                 progress=progress,
+                compare_to=compare_to,
             )
     except (UsageError, KeyboardInterrupt) as exc:
         raise _stopped(exc) from None

@@ -131,6 +131,9 @@ class AuditConfig(BaseModel):
     transcripts: TranscriptSettings | None = Field(
         default=None, description="Exported conversation logs to review (botaudit.transcripts)."
     )
+    self_assessment: str | None = Field(
+        default=None, description="Answers file (YAML), relative to the config's folder."
+    )
 
     def sha256(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from botaudit.assessment.attach import Frozen, answers_path, check_answers, freeze
 from botaudit.checklist.model import Checklist
 from botaudit.checks.runner import judge
 from botaudit.config import AuditConfig
@@ -20,7 +21,9 @@ from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
 from botaudit.messages import Catalogue
 from botaudit.report.build import build_report
+from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
+from botaudit.report.pdf import write_pdf
 from botaudit.report.render import write_report
 from botaudit.transcripts.review import review_for_audit
 from botaudit.validate import load_validated
@@ -32,6 +35,22 @@ class AuditOutcome:
     report: Report
     files: dict[str, Path]
     warnings: list[str] = field(default_factory=list)
+
+
+def _add_pdf(outcome: AuditOutcome, out_dir: Path) -> None:
+    """Print report.pdf beside report.html; a failed print is a warning, never lost results."""
+    report = outcome.report
+    config = outcome.bundle.config.content.get("browser") or {}
+    try:
+        outcome.files["pdf"] = write_pdf(
+            outcome.files["html"],
+            out_dir / "report.pdf",
+            f"{report.audit.name} — {report.target.url}",
+            report.language,
+            config.get("executable") if isinstance(config, dict) else None,
+        )
+    except Exception as exc:  # any browser failure: the HTML is still there
+        outcome.warnings.append(f"The PDF could not be printed ({exc}); report.html is complete.")
 
 
 def _report_language(language: str, chosen: str | None) -> ReportLanguage:
@@ -48,8 +67,11 @@ def _render(
     lexicon: Lexicon,
     language: str | None,
     thresholds: Thresholds,
+    previous: Report | None = None,
 ) -> AuditOutcome:
     matcher = Matcher(lexicon.for_language(bundle.target.language))
+    answers = Frozen(bundle_dir)  # the self-assessment frozen into the bundle, if any
+    bundle = answers.with_records(bundle)
     judged = judge(bundle, checklist[0], matcher)
     report = build_report(
         bundle,
@@ -60,9 +82,14 @@ def _render(
         thresholds,
         bundle_dir,
         out_dir,
+        answers,
     )
+    if previous is not None:
+        report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
-    return AuditOutcome(bundle, report, files)
+    outcome = AuditOutcome(bundle, report, files)
+    _add_pdf(outcome, out_dir)
+    return outcome
 
 
 def run_audit(
@@ -72,9 +99,11 @@ def run_audit(
     checklist_path: Path | None = None,
     language: str | None = None,
     progress: Progress = no_progress,
+    compare_to: Path | None = None,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
     checklist = load_validated(checklist_path)  # a broken link stops us before the browser
+    previous = load_report(compare_to) if compare_to else None
     scenarios = bundled_scenarios()
     chosen = config.scenarios or list(scenarios)
     unknown = [s for s in chosen if s not in scenarios]
@@ -83,6 +112,8 @@ def run_audit(
             f"The config's scenarios list names {', '.join(unknown)}, which do not exist; "
             f"known: {', '.join(scenarios)}."
         )
+    answers = answers_path(config.self_assessment, config_path)
+    check_answers(answers)
     lexicon, lexicon_sha = load_lexicon()
     bundle_dir = out_dir / "evidence"
     records = []
@@ -101,6 +132,7 @@ def run_audit(
     if records:
         bundle.records.extend(records)
         write_bundle(bundle, bundle_dir)
+    freeze(answers, bundle_dir)
     return _render(
         bundle,
         bundle_dir,
@@ -109,6 +141,7 @@ def run_audit(
         lexicon,
         language or config.report_language,
         config.thresholds,
+        previous,
     )
 
 

@@ -8,7 +8,9 @@ Scoring rules (the design's "honest scoring"):
   fail 0); inconclusive and not-assessed criteria carry no score but lower the coverage;
 - coverage is the judged share of the value's weight (not-applicable criteria left out);
 - a failed critical criterion makes the value red whatever the mean (a serious failure is
-  never averaged away); otherwise green at >= thresholds.green, yellow at >= yellow.
+  never averaged away); otherwise, below thresholds.coverage (% of weight judged) the value
+  is *insufficient* ("not enough evidence", partial score shown beside it), else green at
+  >= thresholds.green, yellow at >= yellow.
 """
 
 from __future__ import annotations
@@ -95,11 +97,15 @@ def criterion_results(judged: list[Judged], messages: Catalogue) -> list[Criteri
     return results
 
 
-def _status(score: float | None, critical_failure: bool, thresholds: Thresholds) -> Status:
+def _status(
+    score: float | None, critical_failure: bool, coverage: float, thresholds: Thresholds
+) -> Status:
     if score is None:
         return "not_assessed"
     if critical_failure:
         return "red"
+    if coverage * 100 < thresholds.coverage:
+        return "insufficient"  # a light on too little evidence would mislead
     if score >= thresholds.green:
         return "green"
     return "yellow" if score >= thresholds.yellow else "red"
@@ -136,7 +142,9 @@ def score_values(
                 central=value.central,
                 score=score,
                 coverage=round(judged_weight / total, 3) if total else 0.0,
-                status=_status(score, critical_failure, thresholds),
+                status=_status(
+                    score, critical_failure, judged_weight / total if total else 0.0, thresholds
+                ),
                 critical_failure=critical_failure,
                 counts=counts,
                 criteria=[c.id for c in criteria],

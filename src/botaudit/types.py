@@ -21,7 +21,7 @@ ReportLanguage = Language
 EvidenceKind = Literal["browser", "conversation", "transcript", "self-assessment"]
 Severity = Literal["critical", "major", "minor"]
 ErrcAction = Literal["eliminate", "reduce", "raise", "create"]
-Status = Literal["green", "yellow", "red", "not_assessed"]
+Status = Literal["green", "yellow", "red", "insufficient", "not_assessed"]
 
 
 class Text(BaseModel):
@@ -42,3 +42,9 @@ class Thresholds(BaseModel):
 
     green: float = Field(default=80, ge=0, le=100)
     yellow: float = Field(default=50, ge=0, le=100)
+    coverage: float = Field(
+        default=50,
+        ge=0,
+        le=100,
+        description="Least judged share of a value's weight (%) for a green/yellow/red light.",
+    )

@@ -29,7 +29,11 @@ from botaudit.errors import UsageError
 from botaudit.evidence.producers import PRODUCERS
 from botaudit.messages import Catalogue, catalogue
 
-PRODUCER_MODULES = ("botaudit.gather.scenario", "botaudit.evidence.transcripts")
+PRODUCER_MODULES = (
+    "botaudit.gather.scenario",
+    "botaudit.assessment.records",
+    "botaudit.evidence.transcripts",
+)
 
 
 def checklist_messages(path: Path) -> tuple[Path, ...]:

@@ -496,7 +496,8 @@ def test_explanation_is_in_every_language(name: str, record, expected: str) -> N
 
 def test_every_judged_criterion_has_an_explanation_case() -> None:
     assert {name for name, _, _ in BILINGUAL} == set(NAMES)
-    # Criteria judged from other kinds of evidence have their own tests (test_transcripts_*).
+    # Criteria judged from other kinds of evidence have their own tests:
+    # self_assessed in tests/unit/test_assessment.py, transcripts in test_transcripts_*.
     browser = {c.id for c in CRITERIA.values() if c.check and c.evidence == "browser"}
     assert set(NAMES.values()) == browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 import pytest
-from test_render import make_report
+from report_builders import make_report
 
 from botaudit.report.junit import junit_xml
 

@@ -69,7 +69,20 @@ def test_unjudged_criteria_lower_coverage_not_score() -> None:
     )
     assert value.score == 100
     assert value.coverage == 0.25
-    assert value.status == "green"
+    assert value.status == "insufficient"  # a score on a quarter of the weight is no light
+
+
+def test_coverage_threshold_gives_the_light() -> None:
+    outcomes = [(1, "pass", "major"), (1, "not_assessed", "major")]  # 50 % judged
+    assert _score(outcomes).status == "green"
+    assert _score(outcomes, Thresholds(coverage=60)).status == "insufficient"
+    assert _score([(1, "pass", "major"), (3, "not_assessed", "major")]).score == 100
+
+
+def test_failed_critical_is_red_even_below_the_coverage_threshold() -> None:
+    value = _score([(1, "fail", "critical"), (9, "not_assessed", "major")])
+    assert value.coverage == 0.1
+    assert value.status == "red"
 
 
 def test_not_applicable_leaves_the_denominator() -> None:

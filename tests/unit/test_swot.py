@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 
+from botaudit.assessment.model import LeadSwot, SwotEntry
 from botaudit.checklist.model import Text
 from botaudit.report.model import CriterionResult, ValueResult
-from botaudit.report.swot import build_errc, build_swot
+from botaudit.report.swot import add_organisation_items, build_errc, build_swot
 
 
 def crit(
@@ -71,7 +72,7 @@ def test_strengths_are_passed_major_or_critical_criteria() -> None:
 def test_strengths_include_green_values_with_enough_coverage() -> None:
     values = [
         val("privacy", 14, "green", 0.75),
-        val("fairness", 8, "green", 0.4),
+        val("fairness", 8, "insufficient", 0.4),  # too little judged for a light
         val("efficiency", 10, "yellow", 1.0),
     ]
     criteria = [crit("privacy.a", "pass", "minor"), crit("privacy.b", "inconclusive")]
@@ -109,7 +110,7 @@ def test_regulatory_risk_cites_the_law_not_the_study() -> None:
 def test_weaknesses_name_the_values_that_could_not_be_judged() -> None:
     values = [
         val("legitimacy", 5, "not_assessed", 0.0),
-        val("adaptability", 7, "yellow", 0.3),
+        val("adaptability", 7, "insufficient", 0.3),
         val("privacy", 14, "green", 0.9),
     ]
     criteria = [
@@ -126,19 +127,39 @@ def test_weaknesses_name_the_values_that_could_not_be_judged() -> None:
     assert covered.weaknesses == []
 
 
-def test_opportunities_are_recommendations_most_severe_first_without_duplicates() -> None:
+def test_opportunities_build_on_what_exists_not_fixes_for_failures() -> None:
     criteria = [
         crit("privacy.z", "fail", "minor"),
         crit("privacy.y", "partial", "critical"),
         crit("privacy.x", "pass", "critical"),
-        crit("privacy.m", "fail", "major", recommendation="Add a notice"),
-        crit("transparency.m", "fail", "critical", recommendation="Add a notice"),
+        crit("transparency.m", "partial", "major"),
     ]
-    swot = build_swot([], criteria, "en")
-    # merged items sort by their most severe criterion: (critical, transparency.m)
-    assert texts(swot.opportunities) == ["Fix privacy.y", "Add a notice", "Fix privacy.z"]
-    assert swot.opportunities[1].criteria == ["transparency.m", "privacy.m"]
-    assert texts(build_swot([], criteria, "fi").opportunities)[0] == "Korjaa Fix privacy.y"
+    values = [val("privacy", 14, "yellow", 0.9), val("transparency", 2, "red", 1)]
+    values[0].score = 62.4
+    swot = build_swot(values, criteria, "en")
+    assert texts(swot.opportunities) == [
+        "Build on what exists: Title privacy.y",
+        "Build on what exists: Title transparency.m",
+        "Privacy: yellow (62), partly in place to build on",
+    ]
+    assert swot.opportunities[2].criteria == ["privacy.x", "privacy.y", "privacy.z"]
+    fi = texts(build_swot([], criteria, "fi").opportunities)
+    assert fi[0] == "Rakenna olemassa olevan varaan: Otsikko privacy.y"
+
+
+def test_organisation_items_join_their_quadrant() -> None:
+    lead = LeadSwot(
+        opportunities=[SwotEntry(text="Staff eager to learn")],
+        threats=[SwotEntry(text="Trainer continuity", value="efficiency")],
+    )
+    swot = add_organisation_items(build_swot([], [crit("privacy.p", "partial")], "en"), lead)
+    assert texts(swot.opportunities) == [
+        "Build on what exists: Title privacy.p",
+        "Staff eager to learn",
+    ]
+    assert swot.opportunities[0].origin == "audit"
+    assert swot.threats[0].origin == "organisation"
+    assert swot.threats[0].values == ["efficiency"]
 
 
 def test_threats_flag_regulatory_and_trust_risks() -> None:
@@ -190,12 +211,18 @@ def test_errc_places_recommendations_by_action() -> None:
         crit("privacy.up2", "fail", "critical", errc="raise"),
         crit("privacy.c", "partial", errc="create"),
         crit("privacy.passed", "pass", errc="create"),
+        crit("privacy.strong", "pass", errc="raise"),
         crit("privacy.unknown", "inconclusive", errc="eliminate"),
     ]
     errc = build_errc(criteria, "en")
     assert texts(errc.eliminate) == ["Fix privacy.e"]
     assert texts(errc.reduce) == ["Fix privacy.r"]
-    assert texts(errc.raise_) == ["Fix privacy.up2", "Fix privacy.up"]
+    # raise holds strengths too: what already works, to strengthen further
+    assert texts(errc.raise_) == [
+        "Fix privacy.up2",
+        "Strengthen further: Title privacy.strong",
+        "Fix privacy.up",
+    ]
     assert texts(errc.create) == ["Fix privacy.c"]
     assert errc.create[0].criteria == ["privacy.c"]
     assert '"raise"' in errc.model_dump_json(by_alias=True)

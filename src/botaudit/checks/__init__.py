@@ -10,6 +10,7 @@ from botaudit.checks import (  # noqa: F401
     disclosure,
     generic,
     handoff,
+    self_assessed,
     storage_privacy,
     third_parties,
     transcripts,

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
+from botaudit.assessment.records import SOURCE
 from botaudit.checklist.model import Checklist, Criterion, Value
 from botaudit.checks.base import CHECKS, Check, CheckParams, CheckResult, Evidence, Need, result
+from botaudit.checks.self_assessed import SelfAssessedParams
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.lexicon import Matcher
 from botaudit.messages import msg
@@ -70,10 +72,22 @@ def run_check(
     return check.judge(evidence, matcher, params)
 
 
+def person_answer(
+    criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher
+) -> CheckResult | None:
+    """A check-less criterion answered in the self-assessment, judged like one that is."""
+    if bundle.lookup("self-assessment", SOURCE, criterion.id).data is None:
+        return None
+    return run_check(
+        CHECKS["self_assessed"], SelfAssessedParams(answer=criterion.id), bundle, matcher
+    )
+
+
 def run_criterion(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher) -> CheckResult:
     """Judge one criterion, or say why it is not assessed or inconclusive."""
     if criterion.check is None:
-        return result("not_assessed", f"runner.not_gathered.{criterion.evidence}")
+        answered = person_answer(criterion, bundle, matcher)  # a person's eye, until automated
+        return answered or result("not_assessed", f"runner.not_gathered.{criterion.evidence}")
     check = CHECKS[criterion.check]
     params = check.params.model_validate(criterion.params or {})
     needs = check.needs_for(params)

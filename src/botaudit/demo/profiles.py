@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Literal
 
 # Personal-data patterns, shared by the server (to warn) and the widget (to redact): Python
@@ -344,7 +345,9 @@ def demo_config(profile: str, base_url: str, deployment: str = "main") -> dict[s
         )
     url = base_url.rstrip("/") + chosen.deployments[deployment].path
     name = f"demo-{profile}" if deployment == "main" else f"demo-{profile}-{deployment}"
+    answers = Path(__file__).parent / "answers" / f"{profile}.yaml"  # the study's answers
     return {
+        **({"self_assessment": str(answers)} if answers.is_file() else {}),
         "name": name,
         "target": {"url": url},
         "language": "fi",

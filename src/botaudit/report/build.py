@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from botaudit.assessment.attach import Frozen
+from botaudit.assessment.model import LeadSwot
+from botaudit.assessment.workshop import aggregate
 from botaudit.checklist.model import Checklist
 from botaudit.checks.runner import Judged
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.messages import Catalogue
 from botaudit.report.model import AuditInfo, Report, ReportLanguage, Thresholds
-from botaudit.report.swot import build_errc, build_swot
+from botaudit.report.swot import add_organisation_items, build_errc, build_swot
+from botaudit.report.workshop_errc import add_workshop_actions
 from botaudit.scoring import criterion_results, score_values
 
 
@@ -23,8 +27,11 @@ def build_report(
     thresholds: Thresholds,
     evidence_dir: Path,
     out_dir: Path,
+    answers: Frozen | None = None,
 ) -> Report:
     criteria = criterion_results(judged, messages)
+    lead = answers.assessment.swot if answers else LeadSwot()
+    workshop = aggregate(answers.assessment.workshop) if answers else None
     values = score_values(checklist, criteria, thresholds)
     try:
         relative = evidence_dir.resolve().relative_to(out_dir.resolve()).as_posix()
@@ -53,6 +60,8 @@ def build_report(
         thresholds=thresholds,
         values=values,
         criteria=criteria,
-        swot=build_swot(values, criteria, language),
-        errc=build_errc(criteria, language),
+        swot=add_organisation_items(build_swot(values, criteria, language), lead),
+        errc=add_workshop_actions(build_errc(criteria, language), workshop, language),
+        assessment=answers.info() if answers else None,
+        workshop=workshop,
     )

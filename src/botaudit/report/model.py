@@ -7,10 +7,14 @@ means the formats cannot disagree (Lighthouse renders its one result JSON everyw
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from botaudit.assessment.info import AssessmentInfo
+from botaudit.assessment.workshop import RoundAggregate
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
+from botaudit.report.extras import Comparison
 from botaudit.scoring import CriterionResult, ValueResult
 from botaudit.types import ReportLanguage, Status, Thresholds
 
@@ -29,6 +33,8 @@ class Item(BaseModel):
 
     text: str
     criteria: list[str] = Field(default_factory=list)
+    values: list[str] = Field(default_factory=list, description="Value ids it concerns.")
+    origin: Literal["audit", "organisation", "workshop"] = "audit"
 
 
 class Swot(BaseModel):
@@ -73,3 +79,10 @@ class Report(BaseModel):
     criteria: list[CriterionResult]
     swot: Swot
     errc: Errc
+    assessment: AssessmentInfo | None = None
+    workshop: RoundAggregate | None = Field(
+        default=None, description="The latest workshop round, aggregated (>= 3 responses)."
+    )
+    comparison: Comparison | None = Field(
+        default=None, description="Changes since an earlier audit (--compare-to)."
+    )

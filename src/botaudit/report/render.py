@@ -21,22 +21,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from botaudit.messages import catalogue
+from botaudit.report.labels import TEMPLATES, labels
 from botaudit.report.model import CriterionResult, Report
+from botaudit.report.page import extra_context
 
-TEMPLATES = Path(__file__).parent / "templates"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_IMAGE_BYTES = 8 * 1024 * 1024  # a full-page screenshot is a few MB; more is an error
-
-
-def labels(language: str) -> dict[str, str]:
-    """The fixed texts of the report in `language` (`messages/<lang>/report.yaml`)."""
-    templates = catalogue().templates[language]
-    return {
-        key.removeprefix("report."): template
-        for key, template in templates.items()
-        if key.startswith("report.") and isinstance(template, str)
-    }
 
 
 _MD_SPECIAL = frozenset("\\`*_[]<>|~&#!")
@@ -146,7 +136,9 @@ def embed_screenshots(
     return shots
 
 
-def _context(report: Report, shots: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
+def _context(
+    report: Report, shots: dict[str, list[dict[str, str]]], html: bool = False
+) -> dict[str, Any]:
     """What both templates see: the model plus the groupings they should not compute."""
     texts = labels(report.language)
     by_value: dict[str, list[CriterionResult]] = {}
@@ -159,6 +151,7 @@ def _context(report: Report, shots: dict[str, list[dict[str, str]]]) -> dict[str
     swot = report.swot
     errc = report.errc
     return {
+        **extra_context(report, texts, html=html),
         "report": report,
         "lang": report.language,
         "t": texts,
@@ -182,7 +175,7 @@ def render_html(report: Report, bundle_dir: Path | None) -> str:
     """The self-contained HTML report; screenshots are embedded from `bundle_dir`."""
     shots = embed_screenshots(report.criteria, bundle_dir)
     template = _environment(markdown=False).get_template("report.html.j2")
-    return template.render(_context(report, shots))
+    return template.render(_context(report, shots, html=True))
 
 
 def render_markdown(report: Report) -> str:

@@ -8,15 +8,17 @@ Rules (T = the criterion title, R = its recommendation, both in the report langu
 
 Strengths
   * each *passed* criterion of severity critical or major: "T";
-  * each value that is green with coverage >= 0.5:
+  * each value that is green (which needs enough judged weight, see scoring):
     "<value name>: green, <n> % of weight judged".
 Weaknesses
   * each *failed* criterion, any severity: "Not met: T";
   * each *partial* critical criterion: "Only partly met: T";
-  * one item, if any value has coverage < 0.5 or is not assessed, saying how many of the
-    values could not be judged and naming them -- gaps are reported, not hidden.
-Opportunities
-  * the recommendation R of each partial or failed criterion.
+  * one item, if any value has too little judged weight for a light or is not assessed,
+    saying how many of the values could not be judged and naming them -- gaps are
+    reported, not hidden.
+Opportunities (as in the study's table L2.2: potentials to build on, not fixes)
+  * each *partial* criterion: "Build on what exists: T" -- something is in place;
+  * each yellow value: "<value name>: yellow (<score>), partly in place to build on".
 Threats
   * each failed or partial criterion marked `regulatory`:
     "Regulatory risk, not fully met: T (<first source that is not the study>)";
@@ -24,7 +26,13 @@ Threats
     accountability, privacy, trust-in-authority, legitimacy): "Trust risk, not met: T".
 ERRC
   * the recommendation R of each partial or failed criterion goes into the cell named by
-    the criterion's `errc` action (eliminate, reduce, raise, create).
+    the criterion's `errc` action (eliminate, reduce, raise, create);
+  * "raise" also holds strengths to build further: each *passed* criterion whose action is
+    raise ("Strengthen further: T").
+Organisation
+  * items the ethics lead writes in the self-assessment file (`swot:`) are added to their
+    quadrant after the automatic ones, marked `origin: organisation` -- opportunities and
+    threats are mostly things only the organisation knows (staff, resources, continuity).
 
 Every item lists the ids of the criteria behind it. Items with the same text are merged
 (their criteria joined), so nothing appears twice. Criterion-based items are ordered by
@@ -37,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from botaudit.assessment.model import LeadSwot
 from botaudit.messages import message
 from botaudit.report.model import CriterionResult, Errc, Item, Swot, ValueResult
 from botaudit.types import JUDGED
@@ -45,7 +54,6 @@ SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2}
 TRUST_VALUES: frozenset[str] = frozenset(
     {"transparency", "accountability", "privacy", "trust-in-authority", "legitimacy"}
 )
-COVERAGE_FLOOR = 0.5
 _NEEDS_ACTION = frozenset({"partial", "fail"})
 
 
@@ -102,7 +110,7 @@ def build_swot(values: list[ValueResult], criteria: list[CriterionResult], langu
         if c.outcome == "pass" and c.severity in ("critical", "major")
     )
     for value in sorted_values:
-        if value.status == "green" and value.coverage >= COVERAGE_FLOOR:
+        if value.status == "green":
             text = _phrase(
                 language,
                 "green_value",
@@ -119,7 +127,7 @@ def build_swot(values: list[ValueResult], criteria: list[CriterionResult], langu
         elif c.outcome == "partial" and c.severity == "critical":
             weak_entries.append((c, _phrase(language, "partly_met", title=c.title.get(language))))
     weaknesses = _items(weak_entries)
-    gaps = [v for v in sorted_values if v.coverage < COVERAGE_FLOOR or v.status == "not_assessed"]
+    gaps = [v for v in sorted_values if v.status in ("insufficient", "not_assessed")]
     if gaps:
         text = _phrase(
             language,
@@ -132,8 +140,17 @@ def build_swot(values: list[ValueResult], criteria: list[CriterionResult], langu
         weaknesses.append(Item(text=text, criteria=[]))
 
     opportunities = _items(
-        (c, c.recommendation.get(language)) for c in ordered if c.outcome in _NEEDS_ACTION
+        (c, _phrase(language, "build_on", title=c.title.get(language)))
+        for c in ordered
+        if c.outcome == "partial"
     )
+    for value in sorted_values:
+        if value.status == "yellow" and value.score is not None:
+            judged = [c for c in by_value.get(value.id, []) if c.outcome in JUDGED]
+            text = _phrase(
+                language, "near_green", name=value.name.get(language), score=round(value.score)
+            )
+            opportunities.append(Item(text=text, criteria=_ids(judged)))
 
     threat_entries: list[tuple[CriterionResult, str]] = []
     for c in ordered:
@@ -151,7 +168,8 @@ def build_swot(values: list[ValueResult], criteria: list[CriterionResult], langu
 
 
 def build_errc(criteria: list[CriterionResult], language: str) -> Errc:
-    """Place each partial or failed criterion's recommendation in its ERRC cell."""
+    """Place each partial or failed criterion's recommendation in its ERRC cell; strengths
+    whose action is raise go to raise."""
     cells: dict[str, list[tuple[CriterionResult, str]]] = {
         "eliminate": [],
         "reduce": [],
@@ -161,9 +179,23 @@ def build_errc(criteria: list[CriterionResult], language: str) -> Errc:
     for c in _ordered(criteria):
         if c.outcome in _NEEDS_ACTION:
             cells[c.errc].append((c, c.recommendation.get(language)))
+        elif c.outcome == "pass" and c.errc == "raise":
+            cells["raise"].append((c, _phrase(language, "strengthen", title=c.title.get(language))))
     return Errc(
         eliminate=_items(cells["eliminate"]),
         reduce=_items(cells["reduce"]),
         raise_=_items(cells["raise"]),
         create=_items(cells["create"]),
     )
+
+
+def add_organisation_items(swot: Swot, lead: LeadSwot) -> Swot:
+    """The ethics lead's own SWOT items, after the automatic ones in each quadrant."""
+    extra = {
+        quadrant: [
+            Item(text=e.text, values=[e.value] if e.value else [], origin="organisation")
+            for e in getattr(lead, quadrant)
+        ]
+        for quadrant in ("strengths", "weaknesses", "opportunities", "threats")
+    }
+    return Swot(**{q: [*getattr(swot, q), *items] for q, items in extra.items()})
