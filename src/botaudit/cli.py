@@ -207,6 +207,7 @@ def demo(
 ) -> None:
     """Start the demo chatbot on a free port, audit it, write the report and stop it."""
     from botaudit.config import parse_config
+    from botaudit.demo.answers import demo_conversation
     from botaudit.demo.profiles import PROFILES, demo_config
     from botaudit.demo.server import DemoServer
     from botaudit.pipeline import run_audit
@@ -219,6 +220,7 @@ def demo(
     try:
         with DemoServer(profile) as url, _progress(quiet) as progress:
             data = demo_config(profile, url, deployment)
+            data["conversation"] = demo_conversation(url)
             config = parse_config(data, f"demo profile {profile}")
             outcome = run_audit(
                 config,

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from botaudit.conversation.settings import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.report.model import Thresholds
 
@@ -127,6 +128,9 @@ class AuditConfig(BaseModel):
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     report_language: Literal["fi", "en"] | None = None
+    conversation: ConversationSettings | None = Field(
+        default=None, description="Conversation probes over the bot's API (see the README)."
+    )
 
     def sha256(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()

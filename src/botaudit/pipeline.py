@@ -11,8 +11,10 @@ from pathlib import Path
 from botaudit.checklist.load import load_checklist
 from botaudit.checklist.model import Checklist
 from botaudit.config import AuditConfig
+from botaudit.conversation.gather import probe_into_bundle
+from botaudit.conversation.probe import load_sets
 from botaudit.errors import UsageError
-from botaudit.evidence.bundle import find_bundle_dir, read_bundle
+from botaudit.evidence.bundle import find_bundle_dir, read_bundle, write_bundle
 from botaudit.evidence.model import EvidenceBundle
 from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
@@ -79,6 +81,9 @@ def run_audit(
             f"known: {', '.join(scenarios)}."
         )
     lexicon, lexicon_sha = load_lexicon()
+    base = Path(config_path).parent if config_path else None
+    if config.conversation is not None:  # a broken question set stops us before the browser
+        load_sets(config.conversation, base)
     bundle_dir = out_dir / "evidence"
     bundle = gather(
         config,
@@ -89,6 +94,11 @@ def run_audit(
         config_path,
         progress,
     )
+    if config.conversation is not None:
+        try:
+            probe_into_bundle(config, bundle, base)
+        finally:
+            write_bundle(bundle, bundle_dir)
     return _render(
         bundle,
         bundle_dir,

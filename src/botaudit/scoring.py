@@ -47,7 +47,7 @@ def _result_for(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher) 
         return CheckResult(outcome="not_assessed", explanation=say(fi, f"This criterion {en}."))
     check = CHECKS[criterion.check]
     selected = bundle.config.content.get("scenarios")
-    if selected is not None and check.scenario not in selected:
+    if selected is not None and check.evidence == "browser" and check.scenario not in selected:
         return CheckResult(
             outcome="not_assessed",
             explanation=say(

@@ -83,12 +83,13 @@ def check_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
                         f"unknown check {criterion.check!r}; known: {', '.join(sorted(CHECKS))}",
                     )
                 )
-            elif criterion.evidence != "browser":
+            elif criterion.evidence != CHECKS[criterion.check].evidence:
                 problems.append(
                     Problem(
                         name,
                         where + ".evidence",
-                        f"check {criterion.check!r} reads browser evidence, "
+                        f"check {criterion.check!r} reads {CHECKS[criterion.check].evidence} "
+                        "evidence, "
                         f"not {criterion.evidence!r}",
                     )
                 )

@@ -13,5 +13,6 @@ from botaudit.checks import (  # noqa: F401
     third_parties,
 )
 from botaudit.checks.base import CHECKS, Check, CheckResult, Outcome
+from botaudit.conversation import checks as _conversation_checks  # noqa: F401
 
 __all__ = ["CHECKS", "Check", "CheckResult", "Outcome"]

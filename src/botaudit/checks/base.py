@@ -47,6 +47,7 @@ class Check:
     steps: tuple[str, ...]
     summary: str
     judge: Judge
+    evidence: str = "browser"  # the checklist's evidence kind this check reads
 
     def run(self, bundle: EvidenceBundle, matcher: Matcher) -> CheckResult:
         record = bundle.scenario(self.scenario)
