@@ -233,6 +233,18 @@ def demo(
     raise typer.Exit(_summarise(outcome, fail_on, junit))
 
 
+@app.command()
+def converse(
+    config: Annotated[Path, typer.Argument(help="Config with a conversation section (YAML).")],
+    out_dir: OutOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="fi, en or sv.")] = None,
+) -> None:
+    """Ask the question sets only; write conversations.json and the trainers' page."""
+    from botaudit.conversation.cli_output import run_converse
+
+    raise typer.Exit(run_converse(config, out_dir, lang, out, err))
+
+
 @app.command("demo-server")
 def demo_server(
     profile: Annotated[str, typer.Option(help="good, bad or oulubot-2022.")] = "oulubot-2022",

@@ -11,7 +11,7 @@ from pathlib import Path
 from botaudit.checklist.load import load_checklist
 from botaudit.checklist.model import Checklist
 from botaudit.config import AuditConfig
-from botaudit.conversation.gather import probe_into_bundle
+from botaudit.conversation.gather import probe_into_bundle, trainers_page_for
 from botaudit.conversation.probe import load_sets
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle, write_bundle
@@ -59,6 +59,7 @@ def _render(
         out_dir,
     )
     files = write_report(report, out_dir, bundle_dir)
+    files.update(trainers_page_for(bundle, out_dir, report.language))
     return AuditOutcome(bundle, report, files)
 
 

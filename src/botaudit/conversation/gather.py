@@ -44,3 +44,21 @@ def probe_into_bundle(
     run = run_conversations(config.conversation, base, config, progress)
     bundle.scenarios.append(record_run(run, started, int((time.monotonic() - clock) * 1000)))
     return run
+
+
+def trainers_page_for(bundle: EvidenceBundle, out_dir: Path, language: str) -> dict[str, Path]:
+    """The trainers' page beside the report, when the bundle holds a usable conversation run."""
+    record = bundle.scenario(SCENARIO_ID)
+    step = record.step(STEP_NAME) if record is not None else None
+    if step is None or not step.ok:
+        return {}
+    from pydantic import ValidationError
+
+    from botaudit.conversation.command import verdict_table
+    from botaudit.conversation.page import write_trainers_page
+
+    try:
+        run = ConversationRun.model_validate(step.data)
+    except ValidationError:
+        return {}  # the criteria already say the evidence is malformed
+    return write_trainers_page(run, out_dir, language, verdict_table(run, language))
