@@ -33,7 +33,7 @@ def _record(kind: str, asked: str, reply: BotReply | None, started: float, **ext
         asked=mask_text(asked),
         texts=[mask_text(t) for t in reply.texts],
         buttons=[mask_text(b) for b in reply.buttons],
-        links=reply.links,
+        links=[mask_text(link) for link in reply.links],
         latency_ms=elapsed,
         **extra,
     )
