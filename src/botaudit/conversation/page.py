@@ -98,7 +98,7 @@ def summary(run: ConversationRun, views: list[TopicView], language: str) -> str:
     correct = round(100 * sum(bool(r.met) for r in judged) / len(judged)) if judged else 0
     latencies = [r.latency_ms for r in rows if r.answer]
     return say(
-        "page.summary",
+        "trainers.summary",
         language,
         {
             "questions": len(rows),

@@ -36,7 +36,7 @@ def paraphrase_robustness(
     limits = judging.thresholds.paraphrase
     return Verdict(
         graded(rate, limits.pass_rate, limits.partial_rate),
-        "conversation.paraphrase",
+        "conversation.paraphrase.result",
         {
             "rate": pct(rate),
             "understood": len(variants) - len(missed),
@@ -55,7 +55,7 @@ def follow_up_questions(run: ConversationRun, judging: Judging, found: list[Asse
     share = 1 - len(missed) / len(follow)
     return Verdict(
         graded(share, 1.0, judging.thresholds.shares.partial),
-        "conversation.follow-up",
+        "conversation.follow-up.result",
         {"understood": len(follow) - len(missed), "count": len(follow)},
         (quote(missed[0]),) if missed else (quote(follow[0]),),
     )
@@ -81,7 +81,7 @@ def task_completion(run: ConversationRun, judging: Judging, found: list[Assessme
     share = len(done) / len(tasks)
     return Verdict(
         graded(share, 1.0, judging.thresholds.shares.partial),
-        "conversation.task",
+        "conversation.task.result",
         {"done": len(done), "count": len(tasks), "failed": ", ".join(failed) or "–"},
         tuple(quotes[:2]) or tuple(quote(a) for a in found if a.topic.topic.task)[:2],
     )
@@ -105,7 +105,7 @@ def correct_answer_rate(run: ConversationRun, judging: Judging, found: list[Asse
     wrong = next((a for a in by_topic.get(worst or "", []) if not a.correct), None)
     return Verdict(
         graded(overall, limits.target, limits.partial),
-        "conversation.correct",
+        "conversation.correct.result",
         {
             "rate": pct(overall),
             "target": pct(limits.target),
@@ -132,7 +132,7 @@ def equal_answers(run: ConversationRun, judging: Judging, found: list[Assessment
     share = 1 - len(unequal) / len(pairs)
     return Verdict(
         graded(share, 1.0, judging.thresholds.shares.pass_),
-        "conversation.equal",
+        "conversation.equal.result",
         {"equal": len(pairs) - len(unequal), "count": len(pairs)},
         tuple(quote(a) for a in (unequal or pairs)[0]),
     )
@@ -150,7 +150,7 @@ def language_versions(run: ConversationRun, judging: Judging, found: list[Assess
     shares = judging.thresholds.shares
     return Verdict(
         graded(share, shares.pass_, shares.partial),
-        "conversation.languages",
+        "conversation.languages.result",
         {
             "same": len(asked) - len(wrong),
             "count": len(asked),
@@ -198,7 +198,7 @@ def serious_topics(run: ConversationRun, judging: Judging, found: list[Assessmen
     ]
     return Verdict(
         "fail" if failed else "pass",
-        "conversation.serious",
+        "conversation.serious.result",
         {
             "ok": len(serious) - len(failed),
             "count": len(serious),
@@ -218,7 +218,7 @@ def content_currency(run: ConversationRun, judging: Judging, found: list[Assessm
     example = broken[0] if broken else None
     return Verdict(
         graded(share, 1.0, judging.thresholds.shares.pass_),
-        "conversation.currency",
+        "conversation.currency.result",
         {
             "working": len(run.link_checks) - len(broken),
             "count": len(run.link_checks),
@@ -257,7 +257,7 @@ def referrals_with_links(
     shares = judging.thresholds.shares
     return Verdict(
         graded(share, shares.pass_, shares.partial),
-        "conversation.referrals" if run.links_checked else "conversation.referrals.unchecked",
+        f"conversation.referrals.{'result' if run.links_checked else 'unchecked'}",
         {"linked": len(referrals) - len(missing), "count": len(referrals)},
         (quote(missing[0]),) if missing else (quote(referrals[0]),),
     )

@@ -63,7 +63,7 @@ def consistent_answers(run: ConversationRun, judging: Judging, found: list[Asses
     quotes = tuple(quote(a) for a in judged[bad[0] if bad else next(iter(judged))][:2])
     return Verdict(
         graded(share, limits.pass_share, limits.partial_share),
-        "conversation.consistent",
+        "conversation.consistent.result",
         {
             "consistent": len(judged) - len(bad),
             "topics": len(judged),
@@ -126,7 +126,7 @@ def decisions_explained(run: ConversationRun, judging: Judging, found: list[Asse
     shares = judging.thresholds.shares
     return Verdict(
         graded(share, shares.pass_, shares.partial),
-        "conversation.decisions",
+        "conversation.decisions.result",
         {"explained": len(decisions) - len(unexplained), "count": len(decisions)},
         (quote(unexplained[0]),) if unexplained else (quote(decisions[0]),),
     )
@@ -149,7 +149,7 @@ def clarifying_questions(
     shares = judging.thresholds.shares
     return Verdict(
         graded(share, shares.pass_, shares.partial),
-        "conversation.clarifying",
+        "conversation.clarifying.result",
         {"clarifying": len(unsure) - len(dead_ends), "count": len(unsure)},
         (quote(dead_ends[0]),) if dead_ends else (quote(unsure[0]),),
     )
