@@ -7,12 +7,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from builders import bundle, scenario, step
+from builders import bundle
 
+from botaudit.checklist.load import load_checklist
 from botaudit.checks import CHECKS
-from botaudit.conversation.checks import check_name
+from botaudit.checks.base import CheckParams
+from botaudit.checks.conversation import check_name
+from botaudit.checks.runner import run_check, run_criterion
 from botaudit.conversation.criteria import CRITERIA, judge_all
-from botaudit.conversation.messages import catalogue
+from botaudit.conversation.gather import record_run
 from botaudit.conversation.model import AnswerRecord, ConversationRun, LinkCheck, TopicRun
 from botaudit.conversation.questions import Topic
 from botaudit.conversation.signals import load_judging
@@ -173,37 +176,45 @@ def test_lix_follows_bjornsson() -> None:
     assert lix("https://x.example/ 123") is None
 
 
+def _criterion(cid: str):  # type: ignore[no-untyped-def]
+    return next(c for _, c in load_checklist().criteria() if c.id == cid)
+
+
 def test_checks_are_registered_for_every_conversation_criterion() -> None:
-    for criterion in CRITERIA:
-        assert CHECKS[check_name(criterion)].evidence == "conversation"
+    for cid in CRITERIA:
+        criterion = _criterion(cid)
+        assert criterion.evidence == "conversation" and criterion.check == check_name(cid)
+        assert CHECKS[check_name(cid)].needs[0].kind == "conversation"
 
 
 def test_without_conversation_evidence_criteria_are_not_assessed() -> None:
-    result = CHECKS["conversation_concise_answers"].run(bundle(), FI)
+    result = run_criterion(_criterion("professionalism.concise-answers"), bundle(), FI)
     assert result.outcome == "not_assessed"
-    assert result.explanation.sv and result.explanation.fi != result.explanation.en
+    assert len({result.explain(lang) for lang in ("fi", "en", "sv")}) == 3
 
 
 def test_checks_read_the_bundle_and_speak_three_languages() -> None:
     run = run_of(topic("t", [("vero", "Kerro henkilötunnuksesi, niin tarkistan.")]))
-    record = scenario("conversation", step("questions", run.model_dump(mode="json")))
-    check = CHECKS["conversation_no_sensitive_data_requested"]
-    result = check.run(bundle(record), FI)
+    evidence = bundle()
+    evidence.records.append(record_run(run))
+    result = run_criterion(
+        _criterion("trust-in-authority.no-sensitive-data-requested"), evidence, FI
+    )
     assert result.outcome == "fail"
     assert "henkilötunnuksesi" in result.quotes[0]
-    texts = {result.explanation.fi, result.explanation.en, result.explanation.sv}
-    assert len(texts) == 3
+    assert len({result.explain(lang) for lang in ("fi", "en", "sv")}) == 3
 
 
 def test_malformed_conversation_evidence_is_inconclusive() -> None:
-    record = scenario("conversation", step("questions", {"topics": 42}))
-    result = CHECKS["conversation_task_completion"].run(bundle(record), FI)
+    evidence = bundle()
+    evidence.records.append(record_run(run_of()))
+    evidence.records[0].data["topics"] = 42
+    result = run_check(CHECKS["conversation_task_completion"], CheckParams(), evidence, FI)
     assert result.outcome == "inconclusive"
 
 
-def test_message_catalogues_agree_and_cover_every_key() -> None:
-    messages = catalogue()
-    assert set(messages["fi"]) == set(messages["en"]) == set(messages["sv"])
-    run = run_of(GOOD_LIBRARY)
-    for v in judge_all(run, J).values():
-        assert v.key in messages["en"]
+def test_every_verdict_key_is_in_the_catalogue() -> None:
+    from botaudit.messages import catalogue
+
+    for v in judge_all(run_of(GOOD_LIBRARY), J).values():
+        assert catalogue().has(v.key), v.key

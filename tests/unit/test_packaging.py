@@ -16,7 +16,7 @@ NEEDED = [
     "botaudit/_data/scenarios/storage-privacy.yaml",
     "botaudit/_data/scenarios/conversations/municipal-fi.yaml",
     "botaudit/_data/checklists/conversation-judging.yaml",
-    "botaudit/_data/messages/sv/conversations.yaml",
+    "botaudit/messages/sv/conversations.yaml",
     "botaudit/report/templates/report.html.j2",
     "botaudit/report/templates/report.md.j2",
     "botaudit/demo/static/widget.js",

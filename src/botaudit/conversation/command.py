@@ -15,13 +15,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from botaudit.conversation.criteria import judge_all
-from botaudit.conversation.messages import say
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.page import write_trainers_page
 from botaudit.conversation.probe import run_conversations
 from botaudit.conversation.settings import ConversationSettings
 from botaudit.conversation.signals import load_judging
 from botaudit.errors import UsageError
+from botaudit.messages import message
 
 
 class ConverseConfig(BaseModel):
@@ -68,7 +68,7 @@ def verdict_table(run: ConversationRun, language: str) -> dict[str, dict[str, An
             "outcome": v.outcome,
             "key": v.key,
             "params": v.params,
-            "message": say(v.key, language, dict(v.params)),
+            "message": message(v.key, language, **v.params),
             "quotes": [str(q) for q in v.quotes],
         }
         for cid, v in judge_all(run, load_judging()).items()

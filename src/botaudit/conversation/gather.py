@@ -1,34 +1,25 @@
-"""Conversation probes inside an audit: the run becomes the `conversation` scenario record
-of the evidence bundle, so `botaudit report` re-judges it offline like any other evidence.
+"""Conversation probes inside an audit: the run becomes the `conversation` record of the
+evidence bundle, so `botaudit report` re-judges it offline like any other evidence.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from botaudit.conversation.model import SCENARIO_ID, STEP_NAME, ConversationRun
+from botaudit.conversation.model import RECORD_NAME, SOURCE, ConversationRun
 from botaudit.conversation.probe import run_conversations
 from botaudit.conversation.runner import Progress
-from botaudit.evidence.model import EvidenceBundle, ScenarioRecord, StepRecord
+from botaudit.evidence.model import EvidenceBundle, EvidenceRecord
 
 if TYPE_CHECKING:
     from botaudit.config import AuditConfig
 
-TITLE = "Conversation probes"
 
-
-def record_run(run: ConversationRun, started: datetime, duration_ms: int) -> ScenarioRecord:
-    step = StepRecord(
-        step="ask_questions",
-        name=STEP_NAME,
-        data=run.model_dump(mode="json"),
-        started_at=started,
-        duration_ms=duration_ms,
+def record_run(run: ConversationRun) -> EvidenceRecord:
+    return EvidenceRecord(
+        kind="conversation", source=SOURCE, name=RECORD_NAME, data=run.model_dump(mode="json")
     )
-    return ScenarioRecord(id=SCENARIO_ID, title=TITLE, steps=[step])
 
 
 def probe_into_bundle(
@@ -40,17 +31,15 @@ def probe_into_bundle(
     """Ask the configured question sets and add the record to `bundle` (None if none)."""
     if config.conversation is None:
         return None
-    started, clock = datetime.now(UTC), time.monotonic()
     run = run_conversations(config.conversation, base, config, progress)
-    bundle.scenarios.append(record_run(run, started, int((time.monotonic() - clock) * 1000)))
+    bundle.records.append(record_run(run))
     return run
 
 
 def trainers_page_for(bundle: EvidenceBundle, out_dir: Path, language: str) -> dict[str, Path]:
     """The trainers' page beside the report, when the bundle holds a usable conversation run."""
-    record = bundle.scenario(SCENARIO_ID)
-    step = record.step(STEP_NAME) if record is not None else None
-    if step is None or not step.ok:
+    found = bundle.lookup("conversation", SOURCE, RECORD_NAME)
+    if found.data is None:
         return {}
     from pydantic import ValidationError
 
@@ -58,7 +47,7 @@ def trainers_page_for(bundle: EvidenceBundle, out_dir: Path, language: str) -> d
     from botaudit.conversation.page import write_trainers_page
 
     try:
-        run = ConversationRun.model_validate(step.data)
+        run = ConversationRun.model_validate(found.data)
     except ValidationError:
         return {}  # the criteria already say the evidence is malformed
     return write_trainers_page(run, out_dir, language, verdict_table(run, language))

@@ -1,7 +1,7 @@
 """What a conversation run records: every question asked and what the bot answered.
 
-Stored as the data of the `conversation` scenario record in evidence.json, so a saved
-bundle is re-judged offline from exactly this. Answers are masked (botaudit.evidence.pii)
+Stored as the `conversation` record (source `probes`, name `run`) of evidence.json, so a
+saved bundle is re-judged offline from exactly this. Answers are masked (botaudit.evidence.pii)
 before they are put here; judging (expectation met, fell back) is recomputed from them by
 pure functions, never stored as a verdict.
 """
@@ -9,14 +9,17 @@ pure functions, never stored as a verdict.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from botaudit.conversation.questions import Expectation, Language, Topic
+from botaudit.evidence.model import observation
+from botaudit.evidence.producers import producer
 
-SCENARIO_ID = "conversation"
-STEP_NAME = "questions"
+SOURCE = "probes"  # the record's source in EvidenceBundle.records (kind "conversation")
+RECORD_NAME = "run"
 
 AskKind = Literal["variant", "persona", "follow_up"]
 
@@ -72,6 +75,7 @@ class LinkCheck(BaseModel):
         return self.status is not None and self.status < 400
 
 
+@observation
 class ConversationRun(BaseModel):
     connector: str
     endpoint: str
@@ -90,3 +94,14 @@ class ConversationRun(BaseModel):
 
     def errors(self) -> list[str]:
         return [a.error for t in self.topics for a in t.answers if a.error]
+
+
+@producer("conversation")
+def conversation_model(source: str, name: str, folder: Path | None) -> type[BaseModel] | str:
+    """The conversation probes record one run, under source `probes` and name `run`."""
+    if (source, name) == (SOURCE, RECORD_NAME):
+        return ConversationRun
+    return (
+        f"conversation probes record only {SOURCE}/{RECORD_NAME}, not {source}/{name}; "
+        "fix the check's needs"
+    )

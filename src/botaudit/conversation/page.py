@@ -17,9 +17,9 @@ from statistics import median
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from botaudit.conversation.assess import Assessment, assess
-from botaudit.conversation.messages import say
 from botaudit.conversation.model import ConversationRun, TopicRun
 from botaudit.conversation.signals import Judging, load_judging
+from botaudit.messages import message
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -97,16 +97,14 @@ def summary(run: ConversationRun, views: list[TopicView], language: str) -> str:
     judged = [r for r in rows if r.met is not None]
     correct = round(100 * sum(bool(r.met) for r in judged) / len(judged)) if judged else 0
     latencies = [r.latency_ms for r in rows if r.answer]
-    return say(
+    return message(
         "trainers.summary",
         language,
-        {
-            "questions": len(rows),
-            "topics": len(views),
-            "correct": correct,
-            "fallbacks": sum(r.fallback for r in rows),
-            "latency": round(median(latencies)) if latencies else 0,
-        },
+        questions=len(rows),
+        topics=len(views),
+        correct=correct,
+        fallbacks=sum(r.fallback for r in rows),
+        latency=round(median(latencies)) if latencies else 0,
     )
 
 
@@ -125,7 +123,7 @@ def write_trainers_page(
     )
     html = env.get_template("trainers.html.j2").render(
         lang=language,
-        t=lambda key: say(key, language),
+        t=lambda key: message(key, language),
         summary=summary(run, views, language),
         first=work_first(views, judging.thresholds.correct_answer.target),
         views=views,
