@@ -84,7 +84,12 @@ def test_headline_outcomes(audits: dict[str, AuditOutcome], run: str, expected: 
 def test_outcomes_match_the_recorded_ones(audits: dict[str, AuditOutcome], run: str) -> None:
     """Refactoring must not change a verdict: every judged criterion as recorded on main."""
     expected = json.loads(OUTCOMES_BEFORE.read_text(encoding="utf-8"))[run]
-    got = {c.id: c.outcome for c in audits[run].report.criteria if c.check}
+    judged = [c for c in audits[run].report.criteria if c.check]
+    # Conversation criteria (issue 7) postdate the record; without probes configured here
+    # they must stay not assessed.
+    conversation = {c.outcome for c in judged if c.check.startswith("conversation_")}
+    assert conversation == {"not_assessed"}
+    got = {c.id: c.outcome for c in judged if not c.check.startswith("conversation_")}
     assert got == expected
 
 

