@@ -101,7 +101,9 @@ def run_audit(
     )
     if config.conversation is not None:
         try:
-            probe_into_bundle(config, bundle, base)
+            probe_into_bundle(
+                config, bundle, base, lambda done, total: progress("conversation", "", done, total)
+            )
         finally:
             write_bundle(bundle, bundle_dir)
     return _render(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from botaudit.conversation.connectors.base import Connector, ProtocolError
+from botaudit.conversation.connectors.base import Connector, Pacer, ProtocolError
 from botaudit.conversation.connectors.http import PoliteClient
 from botaudit.conversation.model import ConversationRun, LinkCheck
 from botaudit.conversation.questions import QuestionSet, load_question_set, resolve_question_set
@@ -71,7 +71,9 @@ async def check_links(run: ConversationRun, client: PoliteClient) -> None:
     urls: list[str] = []
     for _, record in run.answered():
         urls.extend(u for u in links_in(record.answer, record.links) if u.startswith("http"))
+    pacer = Pacer(client.politeness.min_interval_s)  # other sites deserve the same gentleness
     for url in list(dict.fromkeys(urls))[:MAX_LINKS]:
+        await pacer.wait()
         try:
             response = await client.client.get(url)
             run.link_checks.append(LinkCheck(url=url, status=response.status_code))
