@@ -112,8 +112,8 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
         out.print(f"{name}: {path}", highlight=False)
     for warning in outcome.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
-    if report.audit.fatal_error:
-        err.print(f"[bold red]error:[/] {report.audit.fatal_error}", highlight=False)
+    if outcome.bundle.fatal_error:  # the CLI speaks English; the report its own language
+        err.print(f"[bold red]error:[/] {outcome.bundle.fatal_error}", highlight=False)
         return 2
     statuses = {v.status for v in report.values}
     failing = {"red"} if fail_on is FailOn.red else {"red", "yellow"}
@@ -331,6 +331,14 @@ def scenarios() -> None:
         steps = ", ".join(s.name if s.name == s.do else f"{s.name}: {s.do}" for s in scenario.steps)
         table.add_row(scenario.id, scenario.title, steps)
     out.print(table)
+    from botaudit.gather.steps import STEPS
+
+    vocabulary = Table(title="Steps (what checks and generic criteria read: the model)")
+    for column in ("step", "records", "what it does"):
+        vocabulary.add_column(column)
+    for step in STEPS.values():
+        vocabulary.add_row(step.name, step.produces.__name__, step.summary)
+    out.print(vocabulary)
 
 
 @app.command()

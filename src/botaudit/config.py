@@ -10,12 +10,12 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from botaudit.conversation.settings import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.types import Language, ReportLanguage, Thresholds
+from botaudit.yamlfile import read_yaml
 
 
 class Selector(BaseModel):
@@ -156,14 +156,4 @@ def parse_config(data: Any, source: str) -> AuditConfig:
 
 
 def load_config(path: Path) -> AuditConfig:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"Cannot read the config {path}: {exc.strerror}; check the path.") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise UsageError(f"{path} is not valid YAML{where}; fix the syntax.") from exc
-    return parse_config(data, str(path))
+    return parse_config(read_yaml(path, "config"), str(path))

@@ -11,16 +11,12 @@ import hashlib
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from botaudit.errors import UsageError
 from botaudit.resources import data_dir
-
-Language = Literal["fi", "sv", "en"]
-
+from botaudit.yamlfile import read_yaml
 
 # The fields that hold regular expressions (the others are plain phrases to type or find).
 PATTERN_FIELDS = (
@@ -114,10 +110,10 @@ def lexicon_path() -> Path:
 def load_lexicon(path: Path | None = None) -> tuple[Lexicon, str]:
     """The lexicon and the sha256 of its file."""
     path = path or lexicon_path()
-    raw = path.read_bytes()
+    data = read_yaml(path, "lexicon")
     try:
-        return Lexicon.model_validate(yaml.safe_load(raw)), hashlib.sha256(raw).hexdigest()
-    except (yaml.YAMLError, ValidationError) as exc:
+        return Lexicon.model_validate(data), hashlib.sha256(path.read_bytes()).hexdigest()
+    except ValidationError as exc:
         first = str(exc).splitlines()[0:3]
         raise UsageError(
             f"{path} is not a valid lexicon ({' '.join(first)}); fix the file."

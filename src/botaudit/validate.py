@@ -24,7 +24,7 @@ from botaudit.checklist.load import Problem, check_checklist, default_checklist_
 from botaudit.checklist.model import Checklist, Criterion
 from botaudit.checks import CHECKS
 from botaudit.checks.base import Need
-from botaudit.checks.generic import RecordParams, path_problem
+from botaudit.checks.generic import RecordParams
 from botaudit.errors import UsageError
 from botaudit.evidence.producers import PRODUCERS
 from botaudit.messages import Catalogue, catalogue
@@ -81,7 +81,7 @@ def criterion_problems(
             problems.append(("check", f"check {check.name!r} needs {need.ref}: {why}"))
     if isinstance(params, RecordParams):
         model = params.needs()[0].model
-        problems += [("params", why) for p in params.paths() if (why := path_problem(model, p))]
+        problems += [("params", why) for why in params.field_problems(model)]
     for key in params.message_keys():
         if not messages.has(key):
             problems.append(("params.messages", f"message {key!r} is missing in some language"))

@@ -7,7 +7,9 @@ A test of a bad bot proves the audit fails it, not merely that it runs.
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -187,6 +189,32 @@ def test_report_on_saved_bundle_reproduces_scores_offline(
         saved = json.loads(outcome.files["json"].read_text(encoding="utf-8"))
         assert saved["values"] == second["values"]
         assert again.warnings == []
+
+
+def _visible_sentences(html: str) -> set[str]:
+    """Text of the report a reader sees in the report's language: not the bot's quotes,
+    ids, paths or source citations; 'sentences' of three words or more."""
+    html = re.sub(r"<(style|q|code|figure)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'<td class="source">.*?</td>', " ", html, flags=re.S)
+    parts = (unescape(p).strip() for p in re.split(r"<[^>]+>", html))
+    return {p for p in parts if len(p.split()) >= 3}
+
+
+def test_swedish_report_has_no_finnish_or_english_sentence(
+    audits: dict[str, AuditOutcome], tmp_path: Path
+) -> None:
+    bundle_dir = audits["good"].files["json"].parent / "evidence"
+    html = {
+        lang: rerun_report(bundle_dir, tmp_path / lang, language=lang)
+        .files["html"]
+        .read_text(encoding="utf-8")
+        for lang in ("sv", "fi", "en")
+    }
+    assert '<html lang="sv">' in html["sv"]
+    swedish = _visible_sentences(html["sv"])
+    left = swedish & (_visible_sentences(html["fi"]) | _visible_sentences(html["en"]))
+    assert not left
+    assert "Värden och kriterier" in swedish
 
 
 def test_report_warns_when_the_lexicon_changed(

@@ -11,6 +11,7 @@ from botaudit.checks.base import CHECKS, Check, CheckResult, Evidence, Need, res
 from botaudit.checks.runner import run_criterion
 from botaudit.evidence.model import EvidenceRecord
 from botaudit.lexicon import matcher
+from botaudit.messages import msg
 
 FI = matcher("fi")
 
@@ -74,3 +75,18 @@ def test_missing_failed_or_malformed_record_is_inconclusive(criterion, record, k
     found = run_criterion(criterion, _with(record), FI)
     assert (found.outcome, found.message.key) == ("inconclusive", key)
     assert found.explain("sv") and found.explain("fi") != found.explain("en")
+
+
+def test_why_an_audit_could_not_run_is_in_the_report_language() -> None:
+    failed = bundle()
+    failed.fatal_error = "Cannot reach http://127.0.0.1:1/ (ConnectError: refused); ..."
+    failed.fatal_message = msg(
+        "gather.unreachable", url="http://127.0.0.1:1/", error="ConnectError: refused"
+    )
+    disclosure = next(
+        c for _, c in load_checklist().criteria() if c.check == "bot_identity_before_typing"
+    )
+    found = run_criterion(disclosure, failed, FI)
+    assert found.outcome == "inconclusive"
+    assert "Det går inte att nå http://127.0.0.1:1/" in found.explain("sv")
+    assert "Cannot reach http://127.0.0.1:1/" in found.explain("en")

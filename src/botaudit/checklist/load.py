@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from botaudit.checklist.model import Checklist
 from botaudit.errors import UsageError
 from botaudit.resources import data_dir
+from botaudit.yamlfile import YamlError, read_yaml
 
 DEFAULT_CHECKLIST = "public-service-values.yaml"
 
@@ -59,13 +59,10 @@ def check_checklist(path: Path) -> tuple[Checklist | None, list[Problem]]:
     """Parse and cross-check one checklist file; all problems found, or none."""
     name = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        return None, [Problem(name, "(file)", f"cannot read: {exc.strerror}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "(file)"
-        return None, [Problem(name, where, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        data = read_yaml(path, "checklist")
+    except YamlError as exc:
+        message = "cannot read: " if exc.where == "(file)" else "not valid YAML: "
+        return None, [Problem(name, exc.where, message + exc.problem)]
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:

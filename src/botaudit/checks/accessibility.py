@@ -50,10 +50,7 @@ def widget_accessibility_axe(ev: Evidence, m: Matcher, _: object) -> CheckResult
         if serious
         else msg("accessibility.none_serious")
     )
-    quotes = [
-        f"{v.id} ({v.impact or 'unknown impact'}, {v.nodes} element(s)): {v.help}"
-        for v in scan.violations
-    ]
+    quotes = [f"{v.id} ({v.impact or '?'}, {v.nodes}): {v.help}" for v in scan.violations]
     return result(
         "fail" if serious else "partial",
         "accessibility.violations",

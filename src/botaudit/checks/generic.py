@@ -3,6 +3,8 @@
 - `phrase_found`: a lexicon category found in a field of a record: pass; found only in a
   second, hidden field (alt texts, accessible names): partial; absent: fail.
 - `word_count`: the words of a field's texts against two limits: pass / partial / fail.
+- `number_limits`: a number of a record (a rate, a count) against limits, lower or higher
+  being better: pass / partial / fail; not recorded: inconclusive.
 
 Fields are paths into the record's model: `visible_text`, `hidden_names`,
 `bot_messages[].text`, `exchanges[].replies[].text` (`[]` walks a list). The
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from botaudit.checks.base import CheckParams, CheckResult, Evidence, Need, check, result
 from botaudit.evidence.model import OBSERVATION_MODELS
@@ -36,8 +38,12 @@ def strings_at(data: Any, path: str) -> list[str]:
     return [t for t in texts if isinstance(t, str) and t.strip()]
 
 
-def path_problem(model: type[BaseModel], path: str) -> str | None:
-    """Why `path` does not lead to text in `model`, or None when it does."""
+TEXT: frozenset[Any] = frozenset({str, list[str], str | None})
+NUMBER: frozenset[Any] = frozenset({int, float, int | None, float | None})
+
+
+def path_problem(model: type[BaseModel], path: str, wanted: frozenset[Any] = TEXT) -> str | None:
+    """Why `path` does not lead to text (or a number) in `model`, or None when it does."""
     current: Any = model
     for part in path.split("."):
         name = part.removesuffix("[]")
@@ -47,11 +53,12 @@ def path_problem(model: type[BaseModel], path: str) -> str | None:
         current = fields[name].annotation
         if part.endswith("[]"):
             args = getattr(current, "__args__", ())
-            if not args:
-                return f"{name!r} in {path!r} is not a list"
+            if not args or wanted is NUMBER:
+                return f"{name!r} in {path!r} is not a list of records"
             current = args[0]
-    if current is not str and current != list[str] and current != (str | None):
-        return f"{path!r} in {model.__name__} is not text"
+    if current not in wanted:
+        what = "a number" if wanted is NUMBER else "text"
+        return f"{path!r} in {model.__name__} is not {what}"
     return None
 
 
@@ -77,6 +84,10 @@ class RecordParams(CheckParams):
 
     def paths(self) -> tuple[str, ...]:
         return (self.field,)
+
+    def field_problems(self, model: type[BaseModel]) -> list[str]:
+        """Why the fields named do not lead to text in `model` (for the validation)."""
+        return [why for path in self.paths() if (why := path_problem(model, path))]
 
 
 class PhraseMessages(CheckParams):
@@ -165,3 +176,62 @@ def word_count(ev: Evidence, m: Matcher, p: WordCountParams) -> CheckResult:
         return result("pass", p.messages.pass_, evidence=evidence, **counts)
     outcome = "partial" if words <= p.partial_max else "fail"
     return result(outcome, p.messages.over, evidence=evidence, **counts)
+
+
+class LimitMessages(CheckParams):
+    pass_: str = Field(alias="pass")
+    partial: str | None = None
+    fail: str
+    empty: str = Field(description="The value was not recorded: inconclusive.")
+
+
+class NumberLimitsParams(RecordParams):
+    """A number of a record (a rate, a count, a duration) against limits."""
+
+    better: Literal["lower", "higher"]
+    pass_at: float = Field(description="Pass at this value or better.")
+    partial_at: float | None = Field(default=None, description="Partial at this or better.")
+    messages: LimitMessages
+
+    @model_validator(mode="after")
+    def _ordered(self) -> NumberLimitsParams:
+        if self.partial_at is not None:
+            lower = self.better == "lower"
+            worse = self.partial_at >= self.pass_at if lower else self.partial_at <= self.pass_at
+            if not worse:
+                raise ValueError("partial_at must be on the worse side of pass_at")
+        if (self.partial_at is None) != (self.messages.partial is None):
+            raise ValueError("give both partial_at and messages.partial, or neither")
+        return self
+
+    def field_problems(self, model: type[BaseModel]) -> list[str]:
+        why = path_problem(model, self.field, NUMBER)
+        return [why] if why else []
+
+    def message_keys(self) -> tuple[str, ...]:
+        m = self.messages
+        return tuple(k for k in (m.pass_, m.partial, m.fail, m.empty) if k)
+
+
+def _number_at(data: Any, path: str) -> float | None:
+    for name in path.split("."):
+        data = getattr(data, name)
+    return data
+
+
+@check("number_limits", params=NumberLimitsParams)
+def number_limits(ev: Evidence, m: Matcher, p: NumberLimitsParams) -> CheckResult:
+    value = _number_at(ev[p.record], p.field)
+    evidence = [ev.ref(p.record)]
+    if value is None:
+        return result("inconclusive", p.messages.empty, evidence=evidence)
+
+    def reaches(limit: float) -> bool:
+        return value <= limit if p.better == "lower" else value >= limit
+
+    shown = {"value": f"{value:g}", "percent": f"{value * 100:.0f}", "limit": f"{p.pass_at:g}"}
+    if reaches(p.pass_at):
+        return result("pass", p.messages.pass_, evidence=evidence, **shown)
+    if p.partial_at is not None and p.messages.partial and reaches(p.partial_at):
+        return result("partial", p.messages.partial, evidence=evidence, **shown)
+    return result("fail", p.messages.fail, evidence=evidence, **shown)

@@ -86,7 +86,8 @@ def run_criterion(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher
             return result("not_assessed", f"runner.not_gathered.{need.kind}")
     browser_needs = [n for n in required if n.kind == "browser"]
     if bundle.fatal_error and any(bundle.scenario(n.source) is None for n in browser_needs):
-        return result("inconclusive", "runner.audit_failed", error=bundle.fatal_error)
+        error = bundle.fatal_message or bundle.fatal_error
+        return result("inconclusive", "runner.audit_failed", error=error)
     return run_check(check, params, bundle, matcher)
 
 

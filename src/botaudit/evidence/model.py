@@ -24,6 +24,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from botaudit.messages import Message
 from botaudit.types import EvidenceKind
 
 SCHEMA_VERSION = 1
@@ -156,6 +157,9 @@ class EvidenceBundle(BaseModel):
     )
     fatal_error: str | None = Field(
         default=None, description="Why the audit could not run; set together with exit code 2."
+    )
+    fatal_message: Message | None = Field(
+        default=None, description="`fatal_error` as a catalogue message, for the report."
     )
 
     def scenario(self, scenario_id: str) -> ScenarioRecord | None:

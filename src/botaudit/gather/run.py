@@ -39,6 +39,7 @@ from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
 from botaudit.gather.widget import WidgetDriver, WidgetNotFound
 from botaudit.lexicon import Lexicon, Matcher
+from botaudit.messages import LocalisedError, msg
 
 
 def preflight(url: str, timeout_s: float) -> None:
@@ -46,14 +47,10 @@ def preflight(url: str, timeout_s: float) -> None:
     try:
         response = httpx.get(url, timeout=timeout_s, follow_redirects=True)
     except httpx.HTTPError as exc:
-        raise UsageError(
-            f"Cannot reach {url} ({type(exc).__name__}: {exc}); check target.url and that "
-            "the chatbot's site is up."
-        ) from exc
+        error = f"{type(exc).__name__}: {exc}"
+        raise LocalisedError(msg("gather.unreachable", url=url, error=error)) from exc
     if response.status_code >= 400:
-        raise UsageError(
-            f"{url} answered HTTP {response.status_code}; check target.url in the config."
-        )
+        raise LocalisedError(msg("gather.http_status", url=url, status=response.status_code))
 
 
 async def _run_scenario(
@@ -140,10 +137,8 @@ async def _gather(
         try:
             browser = await playwright.chromium.launch(**options)
         except PlaywrightError as exc:
-            raise UsageError(
-                f"Chromium did not start ({str(exc).splitlines()[0]}); check the browser "
-                "install or set BOTAUDIT_CHROMIUM."
-            ) from exc
+            error = str(exc).splitlines()[0]
+            raise LocalisedError(msg("gather.chromium", error=error)) from exc
         bundle.browser = BrowserInfo(
             version=browser.version, executable=str(options.get("executable_path", "playwright"))
         )
@@ -190,9 +185,10 @@ def gather(
         run_blocking(_gather(config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
         not_found = [s.error for s in bundle.scenarios if s.status == "widget-not-found"]
         if not_found:
-            bundle.fatal_error = f"The widget was not found: {not_found[0]}."
+            raise LocalisedError(msg("gather.widget_not_found", detail=not_found[0]))
     except UsageError as exc:
         bundle.fatal_error = str(exc)
+        bundle.fatal_message = exc.message if isinstance(exc, LocalisedError) else None
     finally:
         bundle.finished_at = datetime.now(UTC)
         write_bundle(bundle, bundle_dir)

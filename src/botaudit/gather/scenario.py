@@ -6,15 +6,16 @@ names itself with `as`, which is how checks find its record in the evidence bund
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from botaudit.errors import UsageError
 from botaudit.evidence.producers import producer
 from botaudit.resources import data_dir
+from botaudit.yamlfile import read_yaml
 
 
 class StepSpec(BaseModel):
@@ -65,11 +66,9 @@ class Scenario(BaseModel):
 
 
 def load_scenario(path: Path) -> Scenario:
+    data = read_yaml(path, "scenario")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Scenario.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"Cannot read the scenario {path}: {exc}; fix the file.") from exc
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}" for e in exc.errors()
@@ -89,12 +88,20 @@ def bundled_scenarios(folder: Path | None = None) -> dict[str, Scenario]:
     return {s.id: s for s in scenarios}
 
 
+@lru_cache(maxsize=8)
+def _parsed(stamped: tuple[tuple[Path, int], ...]) -> list[tuple[Path, Scenario]]:
+    """The scenario files parsed once per version (path and mtime): one validation asks
+    about every record of every check."""
+    return [(path, load_scenario(path)) for path, _ in stamped]
+
+
 @producer("browser")
 def step_model(scenario_id: str, alias: str, folder: Path | None) -> type[BaseModel] | str:
     """The model step `alias` of scenario `scenario_id` records, or why there is none."""
     from botaudit.gather.steps import STEPS
 
-    found = [(path, load_scenario(path)) for path in scenario_files(folder).values()]
+    stamped = tuple((p, p.stat().st_mtime_ns) for p in scenario_files(folder).values())
+    found = _parsed(stamped)
     path, scenario = next(((p, s) for p, s in found if s.id == scenario_id), (None, None))
     if path is None or scenario is None:
         return f"no scenario with id {scenario_id!r} in {folder or data_dir('scenarios')}"

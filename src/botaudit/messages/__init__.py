@@ -19,11 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field
 
 from botaudit.errors import UsageError
 from botaudit.types import LANGUAGES, Text
+from botaudit.yamlfile import read_yaml
 
 BUNDLED = Path(__file__).parent
 PLURAL_FORMS = frozenset({"one", "other"})
@@ -94,11 +94,7 @@ def _load_language(folders: tuple[Path, ...], language: str) -> dict[str, Templa
     found: dict[str, tuple[Template, str]] = {}
     for folder in folders:
         for path in sorted((folder / language).glob("*.yaml")):
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except (OSError, yaml.YAMLError) as exc:
-                raise UsageError(f"Cannot read the messages {path}: {exc}; fix the file.") from exc
-            _flatten(data, "", found, str(path))
+            _flatten(read_yaml(path, "messages") or {}, "", found, str(path))
     return {key: template for key, (template, _) in found.items()}
 
 
@@ -148,3 +144,11 @@ def catalogue(extra: tuple[Path, ...] = ()) -> Catalogue:
 def message(key: str, language: str, /, **params: Any) -> str:
     """A bundled message in `language`: `message("report.title", "sv")`."""
     return catalogue().message(key, language, **params)
+
+
+class LocalisedError(UsageError):
+    """A user error that reports render in their language; the CLI prints it in English."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(catalogue().render(message, "en"))
+        self.message = message

@@ -41,7 +41,11 @@ def build_report(
             config_sha256=bundle.config.sha256,
             lexicon_sha256=bundle.lexicon_sha256,
             checklist=f"{checklist.id} {checklist.version}",
-            fatal_error=bundle.fatal_error,
+            fatal_error=(
+                messages.render(bundle.fatal_message, language)
+                if bundle.fatal_message
+                else bundle.fatal_error
+            ),
             evidence_dir=relative,
         ),
         language=language,
