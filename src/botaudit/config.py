@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from botaudit.conversation.settings import ConversationSettings
+from botaudit.conversation_config import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.types import Language, ReportLanguage, Thresholds
 from botaudit.yamlfile import read_yaml

@@ -16,8 +16,8 @@ from botaudit.conversation.assess import assess
 from botaudit.conversation.criteria import CRITERIA
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.probe import run_conversations
-from botaudit.conversation.settings import ConversationSettings
 from botaudit.conversation.signals import load_judging
+from botaudit.conversation_config import ConversationSettings
 from botaudit.demo.answers import demo_conversation
 from botaudit.demo.profiles import demo_config
 from botaudit.demo.server import DemoServer

@@ -17,8 +17,8 @@ from botaudit.cli import app
 from botaudit.conversation.criteria import judge_all
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.probe import run_conversations
-from botaudit.conversation.settings import ConversationSettings
 from botaudit.conversation.signals import load_judging
+from botaudit.conversation_config import ConversationSettings
 
 SECRET = "s3cr3t-directline-value"
 KEY = "sk-test-openai-key-value"

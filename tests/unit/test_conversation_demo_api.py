@@ -11,8 +11,8 @@ import pytest
 from botaudit.conversation.criteria import CRITERIA, judge_all
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.probe import run_conversations
-from botaudit.conversation.settings import ConversationSettings
 from botaudit.conversation.signals import load_judging
+from botaudit.conversation_config import ConversationSettings
 from botaudit.demo.answers import RASA_PATH, demo_conversation
 from botaudit.demo.server import DemoServer
 

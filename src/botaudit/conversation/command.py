@@ -18,8 +18,8 @@ from botaudit.conversation.criteria import judge_all
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.page import write_trainers_page
 from botaudit.conversation.probe import run_conversations
-from botaudit.conversation.settings import ConversationSettings
 from botaudit.conversation.signals import load_judging
+from botaudit.conversation_config import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.messages import message
 

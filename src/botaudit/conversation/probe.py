@@ -16,8 +16,8 @@ from botaudit.conversation.connectors.http import PoliteClient
 from botaudit.conversation.model import ConversationRun, LinkCheck
 from botaudit.conversation.questions import QuestionSet, load_question_set, resolve_question_set
 from botaudit.conversation.runner import Progress, new_run, run_questions
-from botaudit.conversation.settings import ConversationSettings, check_secrets
 from botaudit.conversation.text import links_in
+from botaudit.conversation_config import ConversationSettings, check_secrets
 from botaudit.errors import UsageError
 from botaudit.gather.loop import run_blocking
 

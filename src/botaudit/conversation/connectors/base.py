@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from botaudit.conversation.settings import Politeness
+from botaudit.conversation_config import Politeness
 
 
 class ProtocolError(Exception):

@@ -15,7 +15,7 @@ from typing import Any
 
 from botaudit.conversation.connectors.base import BotReply, Connector, Conversation, ProtocolError
 from botaudit.conversation.connectors.http import PoliteClient
-from botaudit.conversation.settings import DirectLineConnector, Politeness
+from botaudit.conversation_config import DirectLineConnector, Politeness
 
 
 def read_activities(activities: list[Any], user_id: str) -> tuple[BotReply, bool]:

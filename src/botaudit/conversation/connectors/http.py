@@ -17,7 +17,7 @@ import httpx
 
 from botaudit import __version__
 from botaudit.conversation.connectors.base import ProtocolError
-from botaudit.conversation.settings import Politeness
+from botaudit.conversation_config import Politeness
 
 USER_AGENT = f"botaudit/{__version__} (public-service chatbot audit; +https://github.com/botaudit)"
 

@@ -9,7 +9,7 @@ import os
 
 from botaudit.conversation.connectors.base import BotReply, Connector, Conversation, ProtocolError
 from botaudit.conversation.connectors.http import PoliteClient
-from botaudit.conversation.settings import OpenAIConnector, Politeness
+from botaudit.conversation_config import OpenAIConnector, Politeness
 
 
 class ChatConversation(Conversation):

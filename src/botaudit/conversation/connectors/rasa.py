@@ -10,7 +10,7 @@ import uuid
 
 from botaudit.conversation.connectors.base import BotReply, Connector, Conversation, ProtocolError
 from botaudit.conversation.connectors.http import PoliteClient
-from botaudit.conversation.settings import Politeness, RasaConnector, expand_env
+from botaudit.conversation_config import Politeness, RasaConnector, expand_env
 
 WEBHOOK = "/webhooks/rest/webhook"
 

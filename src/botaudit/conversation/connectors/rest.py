@@ -8,7 +8,7 @@ from typing import Any
 from botaudit.conversation.connectors import jsonpath
 from botaudit.conversation.connectors.base import BotReply, Connector, Conversation, ProtocolError
 from botaudit.conversation.connectors.http import PoliteClient
-from botaudit.conversation.settings import Politeness, RestConnector, expand_env
+from botaudit.conversation_config import Politeness, RestConnector, expand_env
 
 
 def fill(template: Any, values: dict[str, str]) -> Any:

@@ -13,7 +13,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from botaudit.browser import launch_options
 from botaudit.conversation.connectors.base import BotReply, Connector, Conversation, ProtocolError
-from botaudit.conversation.settings import Politeness
+from botaudit.conversation_config import Politeness
 from botaudit.gather.widget import WidgetDriver, WidgetNotFound
 
 if TYPE_CHECKING:

@@ -1,5 +1,8 @@
 """The `conversation:` section of an audit config: which connector, which question sets.
 
+Beside `config.py` rather than inside `botaudit.conversation`, so that the config layer
+does not depend on the package that drives conversations (which reads the config).
+
 Secrets never appear here in clear: header values and keys come from environment
 variables (`${NAME}` in a header, `*_env` fields), because the whole config is copied into
 the evidence bundle.
