@@ -229,6 +229,7 @@ def demo(
 ) -> None:
     """Start the demo chatbot on a free port, audit it, write the report and stop it."""
     from botaudit.config import parse_config
+    from botaudit.demo.answers import demo_conversation
     from botaudit.demo.profiles import PROFILES, demo_config
     from botaudit.demo.server import DemoServer
     from botaudit.pipeline import run_audit
@@ -241,6 +242,7 @@ def demo(
     try:
         with DemoServer(profile) as url, _progress(quiet) as progress:
             data = demo_config(profile, url, deployment)
+            data["conversation"] = demo_conversation(url)
             config = parse_config(data, f"demo profile {profile}")
             outcome = run_audit(
                 config,
@@ -252,6 +254,18 @@ def demo(
     except (UsageError, KeyboardInterrupt) as exc:
         raise _stopped(exc) from None
     raise typer.Exit(_summarise(outcome, fail_on, junit))
+
+
+@app.command()
+def converse(
+    config: Annotated[Path, typer.Argument(help="Config with a conversation section (YAML).")],
+    out_dir: OutOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="fi, en or sv.")] = None,
+) -> None:
+    """Ask the question sets only; write conversations.json and the trainers' page."""
+    from botaudit.conversation.cli_output import run_converse
+
+    raise typer.Exit(run_converse(config, out_dir, lang, out, err))
 
 
 @app.command("demo-server")

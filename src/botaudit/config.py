@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from botaudit.conversation_config import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.transcript_settings import TranscriptSettings
 from botaudit.types import Language, ReportLanguage, Thresholds
@@ -133,6 +134,9 @@ class AuditConfig(BaseModel):
     )
     self_assessment: str | None = Field(
         default=None, description="Answers file (YAML), relative to the config's folder."
+    )
+    conversation: ConversationSettings | None = Field(
+        default=None, description="Conversation probes over the bot's API (see the README)."
     )
 
     def sha256(self) -> str:

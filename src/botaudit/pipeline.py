@@ -12,6 +12,8 @@ from botaudit.assessment.attach import Frozen, answers_path, check_answers, free
 from botaudit.checklist.model import Checklist
 from botaudit.checks.runner import judge
 from botaudit.config import AuditConfig
+from botaudit.conversation.gather import probe_into_bundle, trainers_page_for
+from botaudit.conversation.probe import load_sets
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle, write_bundle
 from botaudit.evidence.model import EvidenceBundle
@@ -87,6 +89,7 @@ def _render(
     if previous is not None:
         report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
+    files.update(trainers_page_for(bundle, out_dir, report.language))
     outcome = AuditOutcome(bundle, report, files)
     _add_pdf(outcome, out_dir)
     return outcome
@@ -115,11 +118,14 @@ def run_audit(
     answers = answers_path(config.self_assessment, config_path)
     check_answers(answers)
     lexicon, lexicon_sha = load_lexicon()
+    base = Path(config_path).parent if config_path else None
+    if config.conversation is not None:  # a broken question set stops us before the browser
+        load_sets(config.conversation, base)
     bundle_dir = out_dir / "evidence"
     records = []
     if config.transcripts and config.transcripts.files:  # read before the browser: fail early
-        base = Path(config_path).parent if config_path else Path.cwd()
-        records.append(review_for_audit(config.transcripts, base, out_dir / "transcripts"))
+        logs_base = base or Path.cwd()
+        records.append(review_for_audit(config.transcripts, logs_base, out_dir / "transcripts"))
     bundle = gather(
         config,
         [scenarios[s] for s in chosen],
@@ -133,6 +139,13 @@ def run_audit(
         bundle.records.extend(records)
         write_bundle(bundle, bundle_dir)
     freeze(answers, bundle_dir)
+    if config.conversation is not None:
+        try:
+            probe_into_bundle(
+                config, bundle, base, lambda done, total: progress("conversation", "", done, total)
+            )
+        finally:
+            write_bundle(bundle, bundle_dir)
     return _render(
         bundle,
         bundle_dir,

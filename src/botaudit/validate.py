@@ -33,6 +33,7 @@ PRODUCER_MODULES = (
     "botaudit.gather.scenario",
     "botaudit.assessment.records",
     "botaudit.evidence.transcripts",
+    "botaudit.conversation.model",
 )
 
 

@@ -226,8 +226,11 @@ def test_oulubot_main_deployment(page: Page, demo: str) -> None:
     send(page, "Haluan puhua ihmisen kanssa")
     expect(bot).to_have_count(5)
     expect(bot.nth(4)).to_have_text(OULU_FALLBACK)
+    # Only the word by itself hands over ('kirjoita "asiakaspalvelija"', METKU 2022, 4.2.3).
     send(page, "asiakaspalvelijan kanssa")
-    expect(bot.nth(5)).to_have_text("Siirrän sinut asiakaspalvelijalle, odota hetki.")
+    expect(bot.nth(5)).to_have_text(OULU_FALLBACK)
+    send(page, "asiakaspalvelija")
+    expect(bot.nth(6)).to_have_text("Siirrän sinut asiakaspalvelijalle, odota hetki.")
     agent = page.locator(".msg.bot.agent")
     expect(agent.locator(".text")).to_have_text(
         "Hei, täällä Oulu10:n asiakaspalvelu. Miten voin auttaa?"

@@ -498,6 +498,7 @@ def test_every_judged_criterion_has_an_explanation_case() -> None:
     assert {name for name, _, _ in BILINGUAL} == set(NAMES)
     # Criteria judged from other kinds of evidence have their own tests:
     # self_assessed in tests/unit/test_assessment.py, transcripts in test_transcripts_*.
+    # Conversation criteria have their cases in test_conversation_criteria.py.
     browser = {c.id for c in CRITERIA.values() if c.check and c.evidence == "browser"}
     assert set(NAMES.values()) == browser
 

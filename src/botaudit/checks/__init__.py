@@ -7,6 +7,7 @@ added to the import below.
 
 from botaudit.checks import (  # noqa: F401
     accessibility,
+    conversation,
     disclosure,
     generic,
     handoff,

@@ -19,6 +19,7 @@ from string import Template
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from botaudit.demo.answers import API_PATH, RASA_PATH, Answerer, service_page
 from botaudit.demo.profiles import PROFILES, Deployment, InfoPage, Profile, demo_config, get_profile
 
 __all__ = ["PROFILES", "DemoServer", "demo_config", "serve"]
@@ -128,6 +129,7 @@ class _DemoHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], profile: Profile) -> None:
         self.profile = profile
+        self.answerer = Answerer(profile)
         self._seen: set[str] = set()
         self._lock = threading.Lock()
         super().__init__(address, _Handler)
@@ -181,6 +183,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path in pages:
             page = render_page(profile, "main", pages[path])
             self._send(HTTPStatus.OK, page, "text/html; charset=utf-8")
+        elif (service := service_page(path)) is not None:
+            page = render_page(profile, "main", InfoPage(*service))
+            self._send(HTTPStatus.OK, page, "text/html; charset=utf-8")
         elif path.startswith("/static/"):
             self._static(path.removeprefix("/static/"))
         else:
@@ -200,26 +205,35 @@ class _Handler(BaseHTTPRequestHandler):
         if urlsplit(self.path).path == "/collect":  # the bad profile's "analytics": discarded
             self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
             return
-        if urlsplit(self.path).path != "/api/message":
+        route = urlsplit(self.path).path
+        if route not in (API_PATH, RASA_PATH):
             self._not_found()
             return
+        rasa = route == RASA_PATH
+        names = ("sender", "message") if rasa else ("session", "text")
         try:
             length = int(self.headers.get("Content-Length", "0"))
             if not 0 < length <= _MAX_BODY:
                 raise ValueError("body size")
             payload = json.loads(self.rfile.read(length))
-            session, text = payload["session"], payload["text"]
+            session, text = payload[names[0]], payload[names[1]]
             if not (isinstance(session, str) and isinstance(text, str)):
                 raise ValueError("types")
             if not (0 < len(session) <= 100 and 0 < len(text.strip()) <= _MAX_TEXT):
                 raise ValueError("lengths")
         except (ValueError, KeyError, TypeError):
-            body = b'{"error": "expected JSON {\\"session\\": str, \\"text\\": str}"}'
+            expected = ", ".join(f'\\"{n}\\": str' for n in names)
+            body = ('{"error": "expected JSON {' + expected + '}"}').encode()
             self._send(HTTPStatus.BAD_REQUEST, body, "application/json")
             return
         first = self.server.is_first_message(session)
-        replies = self.server.profile.respond(text, first=first)
-        body = json.dumps({"messages": [m.to_json() for m in replies]}, ensure_ascii=False)
+        base = f"http://{self.headers.get('Host') or '127.0.0.1'}"
+        replies = self.server.answerer.respond(session, text, first=first, base=base)
+        if rasa:  # Rasa's REST channel: a list of {recipient_id, text}
+            data: Any = [{"recipient_id": session, "text": m.text} for m in replies]
+        else:
+            data = {"messages": [m.to_json() for m in replies]}
+        body = json.dumps(data, ensure_ascii=False)
         self._send(HTTPStatus.OK, body.encode("utf-8"), "application/json; charset=utf-8")
 
 
