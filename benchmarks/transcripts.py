@@ -56,8 +56,8 @@ def _floor(path: Path) -> dict:
 
 
 def _review(path: Path, workers: int | None) -> dict:
+    from botaudit.report.transcripts.review import run_transcripts
     from botaudit.transcript_settings import TranscriptSettings
-    from botaudit.transcripts.review import run_transcripts
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()

@@ -43,7 +43,7 @@ app.add_typer(checklist_app, name="checklist")
 out = Console()
 err = Console(stderr=True)
 
-from botaudit.transcripts.command import transcripts  # noqa: E402 - its own module
+from botaudit.report.transcripts.cli import transcripts  # noqa: E402 - its own module
 
 app.command()(transcripts)
 

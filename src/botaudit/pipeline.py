@@ -27,7 +27,7 @@ from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.pdf import write_pdf
 from botaudit.report.render import write_report
-from botaudit.transcripts.review import review_for_audit
+from botaudit.report.transcripts.review import review_for_audit
 from botaudit.validate import load_validated
 
 

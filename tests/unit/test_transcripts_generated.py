@@ -10,9 +10,9 @@ from stdnum.fi import hetu
 from typer.testing import CliRunner
 
 from botaudit.cli import app
+from botaudit.report.transcripts.review import compute_stats
 from botaudit.transcript_settings import TranscriptSettings
 from botaudit.transcripts.generate import Rates, write_transcripts
-from botaudit.transcripts.review import compute_stats
 
 # The detectors are exact on generated text, so the tolerance is small: half a percentage
 # point on every rate (it absorbs nothing today; it is there for wording changes).

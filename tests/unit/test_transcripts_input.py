@@ -10,8 +10,8 @@ import zstandard
 from typer.testing import CliRunner
 
 from botaudit.cli import app
+from botaudit.report.transcripts.review import compute_stats, judge_all
 from botaudit.transcript_settings import TranscriptSettings, load_settings
-from botaudit.transcripts.review import compute_stats, judge_all
 
 ONE = [
     {

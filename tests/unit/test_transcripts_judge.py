@@ -14,9 +14,9 @@ from botaudit.evidence.transcripts import PersonalKind, TranscriptStats
 from botaudit.lexicon import matcher
 from botaudit.messages import catalogue
 from botaudit.pipeline import rerun_report
+from botaudit.report.transcripts.review import compute_stats, judge_all, review_for_audit
 from botaudit.transcript_settings import TranscriptSettings
 from botaudit.transcripts.generate import Rates, write_transcripts
-from botaudit.transcripts.review import compute_stats, judge_all, review_for_audit
 from botaudit.types import LANGUAGES
 from tests.unit.builders import bundle
 

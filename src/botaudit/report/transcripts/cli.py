@@ -61,8 +61,8 @@ def transcripts(
     workers: Annotated[int | None, typer.Option(help="Processes (default: every core).")] = None,
 ) -> None:
     """Review exported conversation logs: fallbacks, handoffs, feedback, personal data."""
+    from botaudit.report.transcripts.review import run_transcripts
     from botaudit.transcript_settings import load_settings
-    from botaudit.transcripts.review import run_transcripts
 
     try:
         if lang is not None and lang not in ("fi", "en", "sv"):

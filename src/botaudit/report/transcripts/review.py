@@ -12,8 +12,8 @@ from botaudit.checks.base import CheckResult
 from botaudit.checks.transcripts import JUDGES
 from botaudit.evidence.model import EvidenceRecord
 from botaudit.evidence.transcripts import TranscriptStats, as_record
+from botaudit.report.transcripts.render import write_outputs
 from botaudit.transcript_settings import TranscriptSettings
-from botaudit.transcripts.render import write_outputs
 from botaudit.transcripts.run import review
 from botaudit.transcripts.summarise import from_tally
 

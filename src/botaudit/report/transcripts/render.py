@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from botaudit.checks.base import CheckResult
 from botaudit.evidence.transcripts import TranscriptStats, rate
 from botaudit.messages import catalogue, message
-from botaudit.transcripts.charts import bar_chart, line_chart
+from botaudit.report.transcripts.charts import bar_chart, line_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
 
