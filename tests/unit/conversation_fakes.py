@@ -39,6 +39,10 @@ class FakeBot(ThreadingHTTPServer):
         self.shutdown()
         self.server_close()
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (its timeout) breaks the pipe: the fake bot stays quiet,
+        so that a traceback in the captured output can only come from botaudit."""
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: FakeBot
