@@ -22,7 +22,7 @@ from playwright.async_api import Browser, Page, async_playwright
 
 from botaudit.browser import launch_options
 from botaudit.config import parse_config
-from botaudit.demo.profiles import demo_config
+from botaudit.demo.profiles import PROFILES, demo_config
 from botaudit.demo.server import DemoServer
 from botaudit.evidence.observations import HandoffRequests
 from botaudit.pipeline import rerun_report, run_audit
@@ -106,7 +106,7 @@ async def minimal(url: str, requests: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profile", default="good", choices=["good", "bad", "oulubot-2022"])
+    parser.add_argument("--profile", default="good", choices=list(PROFILES))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checklist.model import Checklist
+from botaudit.checks.base import JUDGED
 from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle
@@ -56,8 +57,22 @@ def _render(
         bundle_dir,
         out_dir,
     )
+    if not report.audit.fatal_error:
+        report.audit.fatal_error = nothing_judged(bundle, report)
     files = write_report(report, out_dir, bundle_dir)
     return AuditOutcome(bundle, report, files)
+
+
+def nothing_judged(bundle: EvidenceBundle, report: Report) -> str | None:
+    """A sentence for an audit in which no criterion could be judged, else None.
+
+    Such an audit must not exit 0: CI would go green on a bot that was never audited.
+    """
+    if any(c.outcome in JUDGED for c in report.criteria):
+        return None
+    errors = [f"in {s.id}, {s.error}" for s in bundle.scenarios if s.error]
+    why = errors[0] if errors else "the steps ran but recorded nothing a check could use"
+    return f"No criterion could be judged: {why}."
 
 
 def run_audit(

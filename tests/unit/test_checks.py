@@ -242,6 +242,9 @@ def test_delete_conversation(kwargs, expected: str) -> None:  # type: ignore[no-
     [
         (["Älä lähetä henkilötunnusta chatissa."], "pass"),
         (["Kiitos! Miten voin auttaa?"], "fail"),
+        # The user's own words echoed back are not a warning.
+        (['Kiitos viestistäsi: "Henkilötunnukseni on [hetu masked]"'], "fail"),
+        (['Sanoit: "Henkilötunnukseni on [hetu masked]". Älä lähetä henkilötunnusta.'], "pass"),
         ([], "inconclusive"),
     ],
 )
@@ -257,10 +260,34 @@ def test_greeting_limits() -> None:
     ok = identity_scenario(view(bot("Opin uutta jatkuvasti. Parhaiten ymmärrän lyhyitä lauseita.")))
     assert run("greeting_states_limits", ok).outcome == "pass"
     assert run("greeting_states_limits", identity_scenario(view(bot("Hei!")))).outcome == "fail"
+    # "en osaa" is a word: not the end of "kaikkien" before "osaamiemme".
+    words = identity_scenario(view(bot("Hei! Kerron kaikkien osaamiemme palvelujen ajat.")))
+    assert run("greeting_states_limits", words).outcome == "fail"
+    assert (
+        run("greeting_states_limits", identity_scenario(view(bot("En osaa kaikkea.")))).outcome
+        == "pass"
+    )
+
+
+# METKU 2022, Lisäselvitys 2, 4.2.3: "aloitusdialogin selkeyttä vähentää tekstin runsaus".
+STUDY_GREETING = [
+    "Hei! Olen OuluBot, oululaisten virtuaalinen avustaja.",
+    "Parhaiten osaan vastata yleisimpiin Oulun kaupungin palveluihin liittyviin kysymyksiin. "
+    "Opin uutta jatkuvasti, ja voit antaa minulle palautetta kun suljet chatin. "
+    "Parhaiten ymmärrän lyhyitä lauseita.",
+    "Ethän kirjoita keskusteluun henkilötietoja, esim. henkilötunnusta tai tietoja terveydestäsi.",
+]
+
+
+def test_the_greeting_the_study_finds_too_long_is_not_concise() -> None:
+    record = identity_scenario(view(*[bot(t) for t in STUDY_GREETING]))
+    result = run("greeting_length", record)
+    assert result.outcome == "partial", result.explanation.en
 
 
 @pytest.mark.parametrize(
-    ("words", "expected"), [(10, "pass"), (40, "pass"), (60, "partial"), (120, "fail")]
+    ("words", "expected"),
+    [(10, "pass"), (25, "pass"), (26, "partial"), (50, "partial"), (51, "fail"), (120, "fail")],
 )
 def test_greeting_length(words: int, expected: str) -> None:
     record = identity_scenario(view(bot(" ".join(["sana"] * words))))
@@ -452,7 +479,7 @@ BILINGUAL = [
     ("greeting_states_limits", identity_scenario(view(bot("Opin uutta jatkuvasti."))), "pass"),
     ("greeting_states_limits", identity_scenario(view(bot("Hei!"))), "fail"),
     ("greeting_length", identity_scenario(view(bot("Hei! Miten voin auttaa?"))), "pass"),
-    ("greeting_length", identity_scenario(view(bot(" ".join(["sana"] * 60)))), "partial"),
+    ("greeting_length", identity_scenario(view(bot(" ".join(["sana"] * 40)))), "partial"),
     ("greeting_length", identity_scenario(view()), "not_applicable"),
     ("widget_accessibility_axe", _scan(), "pass"),
     ("widget_accessibility_axe", _scan("minor", None), "partial"),  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from botaudit.checks.storage_privacy import (
     snapshot_at,
     warned_before_input,
 )
+from botaudit.echo import without_echo
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.observations import PersonalDataInput, WidgetView
 from botaudit.lexicon import Matcher
@@ -157,7 +158,9 @@ def warns_when_personal_data_typed(record: ScenarioRecord, m: Matcher) -> CheckR
             ),
             evidence=evidence,
         )
-    warning = m.find("personal_data_warning", " ".join(replies))
+    # The user's own words echoed back are not a warning (`botaudit.echo`).
+    own = [without_echo(r.text, e.sent) for e in data.exchanges for r in e.replies]
+    warning = m.find("personal_data_warning", " ".join(own))
     if warning:
         return CheckResult(
             outcome="pass",

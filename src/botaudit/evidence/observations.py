@@ -23,6 +23,9 @@ class MessageView(BaseModel):
     alt_texts: list[str] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
     agent: bool = Field(default=False, description="Matched the config's agent_message selector.")
+    chars_on_page: int | None = Field(
+        default=None, description="The text's length on the page, when only part was recorded."
+    )
 
 
 class WidgetView(BaseModel):
@@ -47,6 +50,12 @@ class Exchange(BaseModel):
     replies: list[MessageView] = Field(default_factory=list)
     timed_out: bool = False
     elapsed_ms: int = 0
+    late_parts_of_previous: list[MessageView] = Field(
+        default_factory=list,
+        description="Bot messages that came after the previous reply (or the greeting) was "
+        "taken as complete and before this message was sent: they belong to the previous "
+        "message, never to this one.",
+    )
 
 
 class HandoffRequests(BaseModel):

@@ -29,6 +29,7 @@ from botaudit.evidence.observations import (
     WidgetView,
 )
 from botaudit.evidence.pii import Probe, mask_text
+from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.gather import accessibility, storage
 from botaudit.gather.artefacts import artefact_for
 from botaudit.gather.network import NetworkRecorder
@@ -66,16 +67,22 @@ class RunContext:
     def mask_message(self, message: MessageView) -> MessageView:
         return message.model_copy(
             update={
-                "text": self.mask(message.text),
+                "text": capped(self.mask(message.text), total=message.chars_on_page),
                 "label": self.mask(message.label),
                 "accessible_name": self.mask(message.accessible_name),
                 "alt_texts": [self.mask(t) for t in message.alt_texts],
+                "links": [self.mask(link) for link in message.links],
             }
         )
 
     def mask_exchange(self, exchange: Exchange) -> Exchange:
         return exchange.model_copy(
-            update={"replies": [self.mask_message(m) for m in exchange.replies]}
+            update={
+                "replies": [self.mask_message(m) for m in exchange.replies],
+                "late_parts_of_previous": [
+                    self.mask_message(m) for m in exchange.late_parts_of_previous
+                ],
+            }
         )
 
 
@@ -119,13 +126,30 @@ def step(name: str, params: type[BaseModel], summary: str) -> Callable[[StepFn],
     return register
 
 
+LOAD_GRACE_MS = 5_000
+
+
+async def _loaded(page: Page) -> bool:
+    """Wait a little for the `load` event, which a frame that never answers holds back for
+    ever: the page's own document is there (DOMContentLoaded), and opening the widget waits
+    for what it needs; so after the grace the audit goes on, and says so."""
+    try:
+        await page.wait_for_load_state("load", timeout=LOAD_GRACE_MS)
+    except PlaywrightError:
+        return False
+    return True
+
+
 @step("open_page", NoParams, "Load the target URL.")
 async def open_page(ctx: RunContext, _: NoParams) -> dict[str, Any]:
-    response = await ctx.page.goto(ctx.config.target.url, wait_until="load")
+    response = await ctx.page.goto(ctx.config.target.url, wait_until="domcontentloaded")
+    load_event = await _loaded(ctx.page)
+    ctx.driver.loaded(response.url if response else ctx.config.target.url)
     return {
         "url": ctx.page.url,
         "status": response.status if response else None,
         "title": ctx.mask(await ctx.page.title()),
+        "load_event": load_event,
     }
 
 
@@ -142,7 +166,7 @@ async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
     view = await ctx.driver.view(shot)
     masked = view.model_copy(
         update={
-            "visible_text": ctx.mask(view.visible_text),
+            "visible_text": capped(ctx.mask(view.visible_text), 2 * MAX_MESSAGE_CHARS),
             "hidden_names": [ctx.mask(n) for n in view.hidden_names],
             "bot_messages": [ctx.mask_message(m) for m in view.bot_messages],
         }
@@ -227,7 +251,9 @@ async def network_traffic(ctx: RunContext, _: NoParams) -> BaseModel:
 
 @step("reload", NoParams, "Reload the page and reopen the widget.")
 async def reload(ctx: RunContext, _: NoParams) -> dict[str, Any]:
-    await ctx.page.reload(wait_until="load")
+    response = await ctx.page.reload(wait_until="domcontentloaded")
+    await _loaded(ctx.page)
+    ctx.driver.loaded(response.url if response else ctx.driver.loaded_url)
     await ctx.driver.open()
     restored = await ctx.driver.settle()
     return {"bot_messages_after_reload": len(restored)}
@@ -236,8 +262,10 @@ async def reload(ctx: RunContext, _: NoParams) -> dict[str, Any]:
 @step("new_tab", NoParams, "Open the target in a second tab of the same browser.")
 async def new_tab(ctx: RunContext, _: NoParams) -> dict[str, Any]:
     page = await ctx.context.new_page()
-    await page.goto(ctx.config.target.url, wait_until="load")
     driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing)
+    response = await page.goto(ctx.config.target.url, wait_until="domcontentloaded")
+    await _loaded(page)
+    driver.loaded(response.url if response else ctx.config.target.url)
     await driver.open()
     restored = await driver.settle()
     return {"tabs": len(ctx.context.pages), "bot_messages_in_new_tab": len(restored)}
@@ -293,7 +321,7 @@ async def _confirm(ctx: RunContext) -> str:
         await button.click()
     except PlaywrightError:
         name = ""
-    await ctx.page.wait_for_load_state("load")
+    await _loaded(ctx.page)  # a confirmation may reload the page
     return f"confirmed with '{name}'" if name else ""
 
 
