@@ -1,7 +1,7 @@
 """Time the demo audit beside a minimal hand-written Playwright script doing the same work.
 
 The minimal script is the floor: the same page loads, clicks and messages, in the same
-three parallel browser contexts, but it knows the demo widget's internals (it waits for the
+four parallel browser contexts, but it knows the demo widget's internals (it waits for the
 message list's aria-busy flag to clear) and judges, masks and writes nothing. The ratio is
 botaudit's overhead: generic reply detection (quiet period), evidence, masking, reporting.
 
@@ -93,12 +93,37 @@ async def _storage(browser: Browser, url: str) -> None:
     await context.close()
 
 
+async def _next_user(browser: Browser, url: str) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await _open(page, url)
+    await _send(page, "Henkilötunnukseni on 010190-900P, puhelinnumeroni on +358 40 123 4567")
+    await page.goto("about:blank")
+    await page.go_back()
+    await page.click("#chat-launcher")
+    await page.locator("#chat-widget").inner_text()
+    second = await context.new_page()
+    await _open(second, url)
+    await second.close()
+    async with context.expect_page() as opened:
+        await page.evaluate("() => { window.open(location.href); }")
+    reopened = await opened.value
+    await reopened.wait_for_load_state()
+    await page.close()
+    await reopened.click("#chat-launcher")
+    await reopened.locator("#chat-widget").inner_text()
+    await context.close()
+
+
 async def minimal(url: str, requests: list[str]) -> float:
     started = time.perf_counter()
     async with async_playwright() as p:
         browser = await p.chromium.launch(**launch_options())
         await asyncio.gather(
-            _identity(browser, url), _handoff(browser, url, requests), _storage(browser, url)
+            _identity(browser, url),
+            _handoff(browser, url, requests),
+            _storage(browser, url),
+            _next_user(browser, url),
         )
         await browser.close()
     return time.perf_counter() - started

@@ -111,7 +111,7 @@ class Timing(BaseModel):
         description="Quiet period when the widget shows no typing/busy signal.",
     )
     settle_ms: int = Field(
-        default=300,
+        default=150,
         ge=50,
         le=10_000,
         description="Settle after the widget's typing/busy signals and chat request end.",

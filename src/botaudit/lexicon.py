@@ -31,6 +31,7 @@ PATTERN_FIELDS = (
     "human_channels",
     "personal_data_warning",
     "limits_stated",
+    "shared_computer_notice",
 )
 
 
@@ -49,6 +50,7 @@ class Phrases(BaseModel):
     confirm: list[str]
     personal_data_warning: list[str]
     limits_stated: list[str]
+    shared_computer_notice: list[str] = []
     neutral_opening: str
     personal_data_message: str
 

@@ -196,3 +196,15 @@ def test_report_warns_when_the_lexicon_changed(
     evidence.write_text(json.dumps(data), encoding="utf-8")
     again = rerun_report(bundle_dir, tmp_path / "out")
     assert any("lexicon.yaml" in w for w in again.warnings)
+
+
+def test_next_user_of_a_shared_computer(audits: dict[str, AuditOutcome]) -> None:
+    def outcome(run: str) -> str:
+        return _outcomes(audits[run])["privacy.shared-computer-warning"]
+
+    # good: the conversation comes back redacted, with a notice; bad: localStorage shows
+    # everything even in a new tab; OuluBot: session storage shows the identity code after
+    # Back and a reopened tab, and "no notice of this is shown anywhere" (4.2.4).
+    assert outcome("good") == "pass"
+    assert outcome("bad") == "fail"
+    assert outcome("oulubot-2022") == "fail"

@@ -17,7 +17,9 @@ from builders import (
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks import CHECKS
-from botaudit.evidence.observations import Exchange
+from botaudit.evidence.model import ScenarioRecord
+from botaudit.evidence.next_user import NextUserView
+from botaudit.evidence.observations import Exchange, PersonalDataInput
 from botaudit.lexicon import matcher
 from botaudit.scoring import judge
 
@@ -342,6 +344,16 @@ def _traffic(*hosts: tuple[str, bool, list[str]]):  # type: ignore[no-untyped-de
     )
 
 
+def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
+    seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
+    return scenario(
+        "next-user",
+        step("before_input", view(bot(notice))),
+        step("personal_data", PersonalDataInput(kinds=["hetu"])),
+        step("after_back", seen),
+    )
+
+
 @pytest.mark.parametrize(
     ("hosts", "expected"),
     [
@@ -487,6 +499,9 @@ BILINGUAL = [
     ("typed_data_stays_first_party", _traffic(("a.fi", True, ["hetu"])), "pass"),
     ("typed_data_stays_first_party", _traffic(("b.com", False, ["hetu"])), "fail"),
     ("typed_data_stays_first_party", _traffic(("a.fi", True, [])), "inconclusive"),
+    ("shared_computer_warning", _next_user(), "pass"),
+    ("shared_computer_warning", _next_user(["hetu"], "Yhteiskäyttöisellä koneella…"), "partial"),
+    ("shared_computer_warning", _next_user(["hetu"]), "fail"),
 ]
 
 

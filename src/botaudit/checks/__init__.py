@@ -9,6 +9,7 @@ from botaudit.checks import (  # noqa: F401
     greeting,
     handoff,
     personal_data,
+    shared_computer,
     storage_privacy,
     third_parties,
 )

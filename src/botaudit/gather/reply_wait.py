@@ -13,9 +13,11 @@ screen reader that the bot is still answering:
 
 While any is on, the reply is not complete; once all are off and the text has not changed
 for a short settle, it is. Where a widget gives no signal at all, the quiet period is the
-configured `timing.quiet_ms`. In both cases the quiet period grows to 1.5 × the longest
-*unsignalled* still spell the bot has shown inside one answer so far (its streaming
-cadence), learned from the greeting and from every reply.
+configured `timing.quiet_ms`; once a widget has shown it signals (a restored conversation
+after a reload shows none, having nothing to answer), the short settle serves. In all
+cases the quiet period grows to 1.5 × the longest *unsignalled* still spell the bot has
+shown inside one answer so far (its streaming cadence), learned from the greeting and from
+every reply.
 """
 
 from __future__ import annotations
@@ -57,7 +59,6 @@ BUSY_JS = """
 }
 """
 
-SETTLE_S = 0.3  # after the widget's signals end: long enough for the last render
 MAX_QUIET_S = 10.0  # a learned cadence never makes one wait longer than this
 CADENCE_FACTOR = 1.5
 
@@ -90,10 +91,13 @@ class ChatRequests:
 
 @dataclass
 class Cadence:
-    """The longest unsignalled still spell seen inside one answer of this bot."""
+    """What this bot has shown of its pace: the longest unsignalled still spell inside one
+    answer, and whether its widget signals "still answering" at all. Shared by the drivers
+    of one scenario (a second tab is the same bot)."""
 
     longest_gap_s: float = 0.0
     gaps: list[float] = field(default_factory=list)
+    signals: bool = False  # a typing indicator or aria-busy was seen in some answer
 
     def learn(self, gap_s: float) -> None:
         self.gaps.append(round(gap_s, 3))

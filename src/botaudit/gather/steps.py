@@ -262,7 +262,7 @@ async def reload(ctx: RunContext, _: NoParams) -> dict[str, Any]:
 @step("new_tab", NoParams, "Open the target in a second tab of the same browser.")
 async def new_tab(ctx: RunContext, _: NoParams) -> dict[str, Any]:
     page = await ctx.context.new_page()
-    driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing)
+    driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing, ctx.driver.cadence)
     response = await page.goto(ctx.config.target.url, wait_until="domcontentloaded")
     await _loaded(page)
     driver.loaded(response.url if response else ctx.config.target.url)
@@ -327,3 +327,7 @@ async def _confirm(ctx: RunContext) -> str:
 
 def _current_step(ctx: RunContext) -> str:
     return ctx.record.steps[-1].name
+
+
+# Steps defined in their own modules register themselves on import.
+from botaudit.gather import next_user as _next_user  # noqa: E402, F401

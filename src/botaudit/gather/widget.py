@@ -87,16 +87,19 @@ def _invalid_css(exc: BaseException) -> bool:
 
 
 class WidgetDriver:
-    def __init__(self, page: Page, widget: Widget, timing: Timing) -> None:
+    def __init__(
+        self, page: Page, widget: Widget, timing: Timing, cadence: Cadence | None = None
+    ) -> None:
         self.page = page
         self.widget = widget
         self.timing = timing
         self.requests = ChatRequests(page)
-        self.cadence = Cadence()
+        self.cadence = cadence or Cadence()
         self.loaded_url = page.url
         self._since = time.monotonic()
         self._captured: list[str] | None = None  # message texts when the last wait ended
         self._captured_quiet_s = 0.0  # the quiet period that wait used
+        self._selectors_ok = False
 
     def scope(self, selector: Selector) -> Page | FrameLocator:
         frame = self.widget.frame_of(selector)
@@ -134,6 +137,8 @@ class WidgetDriver:
 
     async def check_selectors(self) -> None:
         """Every configured selector must parse, before a typo becomes a 30 s timeout."""
+        if self._selectors_ok:
+            return
         fields = self.widget.model_dump(exclude_none=True)
         for name, value in fields.items():
             for item in value if isinstance(value, list) else [value]:
@@ -149,6 +154,7 @@ class WidgetDriver:
                                 "fix it in the config"
                             ) from exc
                         raise
+        self._selectors_ok = True
 
     async def open(self) -> None:
         """Make the input visible, clicking the launcher if the chat starts closed."""
@@ -210,7 +216,10 @@ class WidgetDriver:
         await self._busy_elements(mark=True)
 
     async def _busy(self, since: float) -> bool:
-        return self.requests.pending_since(since) or await self._busy_elements() > 0
+        if await self._busy_elements() > 0:
+            self.cadence.signals = True
+            return True
+        return self.requests.pending_since(since)
 
     async def wait_for_reply(
         self,
@@ -238,12 +247,14 @@ class WidgetDriver:
             if self.requests.started_since(self._since):
                 state.signalled = True
             new = [m for m in messages[before:] if m.text]
-            base = self.timing.settle_ms if state.signalled else self.timing.quiet_ms
+            signalled = state.signalled or self.cadence.signals
+            base = self.timing.settle_ms if signalled else self.timing.quiet_ms
             quiet_s = self.cadence.quiet_s(base / 1000)
             ready = bool(new) or not require_new
             if busy and ready and now - state.changed_at >= STATIC_BUSY_S:
                 await self._mark_static_busy()
                 self._since = now  # and a request open this long is not this answer's
+                self.cadence.signals = False  # what looked like a signal was decoration
             elif ready and not busy and state.still_for(now) >= quiet_s:
                 self._captured, self._captured_quiet_s = signature, quiet_s
                 return new, False
@@ -303,11 +314,18 @@ class WidgetDriver:
         await self._ready_to_type(field)
         await self._mark_static_busy()
         started = self._since = time.monotonic()
-        await field.fill(text)
-        if self.widget.send is not None:
-            await self.locator(self.widget.send).first.click()
-        else:
-            await field.press("Enter")
+        try:
+            await field.fill(text)
+            if self.widget.send is not None:
+                await self.locator(self.widget.send).first.click()
+            else:
+                await field.press("Enter")
+        except PlaywrightError as exc:
+            if not await self._visible(self.locator(self.widget.input).first):
+                raise PageProblem(
+                    "the chat widget disappeared while a message was being typed and sent"
+                ) from exc
+            raise await self._page_moved(exc, "sending a message") from exc
         replies, timed_out = await self.wait_for_reply(before)
         return Exchange(
             sent=shown_as,
