@@ -49,6 +49,7 @@ class FailOn(StrEnum):
 class Lang(StrEnum):
     fi = "fi"
     en = "en"
+    sv = "sv"
 
 
 OutOption = Annotated[
@@ -260,12 +261,13 @@ def checklist_validate(
     files: Annotated[list[Path] | None, typer.Argument(help="Checklist files.")] = None,
 ) -> None:
     """Report every problem in the checklists, with file and path."""
-    from botaudit.checklist.load import check_checklist, default_checklist_path
+    from botaudit.checklist.load import default_checklist_path
+    from botaudit.validate import validate_checklist
 
     problems = []
     paths = files or [default_checklist_path()]
     for path in paths:
-        checklist, found = check_checklist(path)
+        checklist, found = validate_checklist(path)
         problems.extend(found)
         if checklist is not None:
             count = len(checklist.criteria())

@@ -9,13 +9,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from botaudit.errors import UsageError
-from botaudit.report.model import Thresholds
+from botaudit.types import Language, ReportLanguage, Thresholds
 
 
 class Selector(BaseModel):
@@ -135,7 +135,7 @@ class AuditConfig(BaseModel):
 
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)
     target: Target
-    language: Literal["fi", "sv", "en"] = "fi"
+    language: Language = "fi"
     widget: Widget
     scenarios: list[str] | None = Field(
         default=None, description="Scenario ids to run; default: all bundled scenarios."
@@ -143,7 +143,7 @@ class AuditConfig(BaseModel):
     timing: Timing = Field(default_factory=Timing)
     browser: BrowserSettings = Field(default_factory=BrowserSettings)
     thresholds: Thresholds = Field(default_factory=Thresholds)
-    report_language: Literal["fi", "en"] | None = None
+    report_language: ReportLanguage | None = None
 
     def sha256(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()

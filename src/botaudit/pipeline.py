@@ -8,9 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from botaudit.checklist.load import load_checklist
 from botaudit.checklist.model import Checklist
-from botaudit.checks.base import JUDGED
+from botaudit.checks.runner import judge
 from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle
@@ -19,9 +18,12 @@ from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
+from botaudit.messages import Catalogue
 from botaudit.report.build import build_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.render import write_report
+from botaudit.types import JUDGED
+from botaudit.validate import load_validated
 
 
 @dataclass
@@ -35,23 +37,25 @@ class AuditOutcome:
 def _report_language(language: str, chosen: str | None) -> ReportLanguage:
     if chosen:
         return chosen  # type: ignore[return-value]
-    return language if language in ("fi", "en") else "en"  # type: ignore[return-value]
+    return language  # type: ignore[return-value]
 
 
 def _render(
     bundle: EvidenceBundle,
     bundle_dir: Path,
     out_dir: Path,
-    checklist: Checklist,
+    checklist: tuple[Checklist, Catalogue],
     lexicon: Lexicon,
     language: str | None,
     thresholds: Thresholds,
 ) -> AuditOutcome:
     matcher = Matcher(lexicon.for_language(bundle.target.language))
+    judged = judge(bundle, checklist[0], matcher)
     report = build_report(
         bundle,
-        checklist,
-        matcher,
+        checklist[0],
+        judged,
+        checklist[1],
         _report_language(bundle.target.language, language),
         thresholds,
         bundle_dir,
@@ -84,7 +88,7 @@ def run_audit(
     progress: Progress = no_progress,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
-    checklist = load_checklist(checklist_path)  # a broken one stops us before the browser
+    checklist = load_validated(checklist_path)  # a broken link stops us before the browser
     scenarios = bundled_scenarios()
     chosen = config.scenarios or list(scenarios)
     unknown = [s for s in chosen if s not in scenarios]
@@ -129,7 +133,7 @@ def rerun_report(
     language = language or config_data.get("report_language")
     lexicon, lexicon_sha = load_lexicon()
     outcome = _render(
-        bundle, bundle_dir, out_dir, load_checklist(checklist_path), lexicon, language, thresholds
+        bundle, bundle_dir, out_dir, load_validated(checklist_path), lexicon, language, thresholds
     )
     if bundle.lexicon_sha256 and bundle.lexicon_sha256 != lexicon_sha:
         outcome.warnings.append(

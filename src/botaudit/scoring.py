@@ -1,8 +1,9 @@
-"""From evidence to judged criteria, and from criteria to value scores.
+"""From judged criteria (`botaudit.checks.runner`) to value scores.
 
 Scoring rules (the design's "honest scoring"):
-- a criterion's outcome comes from its check; criteria without a check, or whose evidence
-  kind this audit does not gather, are *not assessed* — never counted as pass or fail;
+- a criterion's outcome comes from its check, run by the runner; criteria without a check,
+  or whose evidence kind this audit does not gather, are *not assessed* — never counted as
+  pass or fail;
 - a value's score (0-100) is the weighted mean of its judged criteria (pass 1, partial 0.5,
   fail 0); inconclusive and not-assessed criteria carry no score but lower the coverage;
 - coverage is the judged share of the value's weight (not-applicable criteria left out);
@@ -12,69 +13,68 @@ Scoring rules (the design's "honest scoring"):
 
 from __future__ import annotations
 
-from botaudit.checklist.model import Checklist, Criterion
-from botaudit.checks import CHECKS
-from botaudit.checks.base import JUDGED, CheckResult, say
-from botaudit.evidence.model import EvidenceBundle
-from botaudit.lexicon import Matcher
-from botaudit.report.model import CriterionResult, Status, Thresholds, ValueResult
+from pydantic import BaseModel, Field
+
+from botaudit.checklist.model import Checklist
+from botaudit.checks.runner import Judged
+from botaudit.messages import Catalogue, Message
+from botaudit.types import (
+    JUDGED,
+    ErrcAction,
+    EvidenceKind,
+    Outcome,
+    Severity,
+    Status,
+    Text,
+    Thresholds,
+)
 
 CREDIT = {"pass": 1.0, "partial": 0.5, "fail": 0.0}
-_NOT_GATHERED = {
-    "conversation": (
-        "Tämä kriteeri vaatii keskustelutestejä botin rajapinnan kautta, eikä tämä "
-        "auditointi tee niitä vielä.",
-        "needs conversation probes over the bot's API, which this audit does not run yet",
-    ),
-    "transcript": (
-        "Tämä kriteeri vaatii botista tallennettuja keskustelulokeja, eikä niitä annettu.",
-        "needs exported conversation transcripts, which were not given",
-    ),
-    "self-assessment": (
-        "Tähän kriteeriin vastaa organisaatio itsearvioinnissa, eikä itsearviointia annettu.",
-        "is answered by the organisation in a self-assessment, which was not given",
-    ),
-    "browser": (
-        "Tälle kriteerille ei ole vielä automaattista selaintarkistusta; arvioi se käsin.",
-        "has no automated browser check yet; review it by hand",
-    ),
-}
 
 
-def _result_for(criterion: Criterion, bundle: EvidenceBundle, matcher: Matcher) -> CheckResult:
-    if criterion.check is None:
-        fi, en = _NOT_GATHERED[criterion.evidence]
-        return CheckResult(outcome="not_assessed", explanation=say(fi, f"This criterion {en}."))
-    check = CHECKS[criterion.check]
-    selected = bundle.config.content.get("scenarios")
-    if selected is not None and check.scenario not in selected:
-        return CheckResult(
-            outcome="not_assessed",
-            explanation=say(
-                "Asetusten skenaarioluettelo (scenarios) ei sisällä skenaariota "
-                f"'{check.scenario}'.",
-                f"The config's scenarios list leaves out '{check.scenario}'.",
-            ),
-        )
-    if bundle.fatal_error and bundle.scenario(check.scenario) is None:
-        return CheckResult(
-            outcome="inconclusive",
-            explanation=say(
-                f"Auditointia ei voitu suorittaa: {bundle.fatal_error}",
-                f"The audit could not run: {bundle.fatal_error}",
-            ),
-        )
-    return check.run(bundle, matcher)
+class CriterionResult(BaseModel):
+    id: str
+    value: str
+    title: Text
+    recommendation: Text
+    rationale: str
+    source: list[str]
+    evidence_kind: EvidenceKind
+    severity: Severity
+    weight: float
+    errc: ErrcAction
+    regulatory: bool
+    check: str | None
+    outcome: Outcome
+    explanation: Text = Field(description="`message` rendered in every report language.")
+    message: Message | None = Field(default=None, description="What the check said, as data.")
+    evidence: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=list)
 
 
-def judge(bundle: EvidenceBundle, checklist: Checklist, matcher: Matcher) -> list[CriterionResult]:
+class ValueResult(BaseModel):
+    id: str
+    number: int
+    name: Text
+    definition: Text
+    central: bool
+    score: float | None = Field(description="0-100 over judged criteria; None if none judged.")
+    coverage: float = Field(ge=0, le=1, description="Judged share of the value's weight.")
+    status: Status
+    critical_failure: bool = False
+    counts: dict[str, int] = Field(default_factory=dict)
+    criteria: list[str] = Field(default_factory=list)
+
+
+def criterion_results(judged: list[Judged], messages: Catalogue) -> list[CriterionResult]:
+    """The runner's verdicts with their criteria's texts and the explanation rendered."""
     results = []
-    for value, criterion in checklist.criteria():
-        outcome = _result_for(criterion, bundle, matcher)
+    for item in judged:
+        criterion, found = item.criterion, item.result
         results.append(
             CriterionResult(
                 id=criterion.id,
-                value=value.id,
+                value=item.value.id,
                 title=criterion.title,
                 recommendation=criterion.recommendation,
                 rationale=criterion.rationale,
@@ -85,7 +85,11 @@ def judge(bundle: EvidenceBundle, checklist: Checklist, matcher: Matcher) -> lis
                 errc=criterion.errc,
                 regulatory=criterion.regulatory,
                 check=criterion.check,
-                **outcome.model_dump(),
+                outcome=found.outcome,
+                explanation=messages.text(found.message),
+                message=found.message,
+                evidence=found.evidence,
+                quotes=found.quotes,
             )
         )
     return results

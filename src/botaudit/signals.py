@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from botaudit.checklist.model import Text
 from botaudit.evidence.observations import MessageView, WidgetView
+from botaudit.evidence.pii import EMAIL
 from botaudit.lexicon import Matcher
+from botaudit.messages import Message, msg
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 # Masked values still show that a channel was named: the evidence masks phone numbers.
 _MASKED_CHANNEL = re.compile(r"\[(phone|email) masked\]")
 
@@ -23,7 +23,7 @@ _MASKED_CHANNEL = re.compile(r"\[(phone|email) masked\]")
 @dataclass
 class Handoff:
     kind: Literal["live", "channel", "none"]
-    reasons: list[Text] = field(default_factory=list)  # for the explanations, fi and en
+    reasons: list[Message] = field(default_factory=list)  # for the explanations
 
 
 def greeting_labels(greeting: WidgetView | None) -> set[str]:
@@ -34,49 +34,31 @@ def greeting_labels(greeting: WidgetView | None) -> set[str]:
 
 
 def classify_handoff(replies: list[MessageView], m: Matcher, bot_labels: set[str]) -> Handoff:
-    live: list[Text] = []
-    channels: list[Text] = []
+    live: list[Message] = []
+    channels: list[Message] = []
     for reply in replies:
         if reply.agent:
-            live.append(
-                Text(
-                    fi=f"asiakaspalvelijan viesti: {reply.text[:120]!r}",
-                    en=f"a message from an agent: {reply.text[:120]!r}",
-                )
-            )
+            live.append(msg("signals.agent_message", text=repr(reply.text[:120])))
         elif (
             reply.label
             and bot_labels
             and reply.label not in bot_labels
             and not m.find("bot_identity", reply.label)
         ):
-            live.append(
-                Text(
-                    fi=f"lähettäjän nimeksi vaihtui {reply.label!r}",
-                    en=f"the sender label changed to {reply.label!r}",
-                )
-            )
+            live.append(msg("signals.label_changed", label=repr(reply.label)))
         signals = m.find("handoff_signals", reply.text)
         if signals:
             wording = ", ".join(map(repr, signals))
             live.append(
-                Text(
-                    fi=f"siirrosta kertova ilmaus {wording} viestissä {reply.text[:160]!r}",
-                    en=f"transfer wording {wording} in {reply.text[:160]!r}",
-                )
+                msg("signals.transfer_wording", wording=wording, text=repr(reply.text[:160]))
             )
         named = m.find("human_channels", reply.text)
         named += [x.group(0) for x in _MASKED_CHANNEL.finditer(reply.text)]
-        named += [x.group(0) for x in _EMAIL.finditer(reply.text)]
+        named += [x.group(0) for x in EMAIL.finditer(reply.text)]
         named += [link for link in reply.links if link.startswith(("tel:", "mailto:"))]
         if named:
             where = ", ".join(map(repr, named))
-            channels.append(
-                Text(
-                    fi=f"{where} viestissä {reply.text[:160]!r}",
-                    en=f"{where} in {reply.text[:160]!r}",
-                )
-            )
+            channels.append(msg("signals.channel", where=where, text=repr(reply.text[:160])))
     if live:
         return Handoff("live", live)
     if channels:

@@ -27,6 +27,7 @@ HEADLINE = (
 )
 # Fixed probes, so the test can look for them in every file the audit wrote.
 PROBES = pii.synthetic_probes(seed=2022)
+OUTCOMES_BEFORE = Path(__file__).parent.parent / "fixtures" / "outcomes-before.json"
 
 
 def _audit(profile: str, out: Path, deployment: str = "main") -> AuditOutcome:
@@ -81,6 +82,14 @@ def test_headline_outcomes(audits: dict[str, AuditOutcome], run: str, expected: 
     got = tuple(outcomes[c] for c in HEADLINE)
     explanations = {c.id: c.explanation.en for c in audits[run].report.criteria if c.id in HEADLINE}
     assert got == expected, explanations
+
+
+@pytest.mark.parametrize("run", ["good", "bad", "oulubot-2022", "oulubot-2022/visitoulu"])
+def test_outcomes_match_the_recorded_ones(audits: dict[str, AuditOutcome], run: str) -> None:
+    """Refactoring must not change a verdict: every judged criterion as recorded on main."""
+    expected = json.loads(OUTCOMES_BEFORE.read_text(encoding="utf-8"))[run]
+    got = {c.id: c.outcome for c in audits[run].report.criteria if c.check}
+    assert got == expected
 
 
 def test_axe_scan_fails_the_bad_widget_only(audits: dict[str, AuditOutcome]) -> None:

@@ -7,6 +7,7 @@ keeps typed text in localStorage (fail).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from botaudit.config import parse_config
 from botaudit.pipeline import run_audit
 
 pytestmark = pytest.mark.browser
+OUTCOMES_BEFORE = Path(__file__).parent.parent / "fixtures" / "outcomes-before.json"
 
 
 def test_audit_of_npm_widget(widget_url: str, tmp_path: Path) -> None:
@@ -36,3 +38,6 @@ def test_audit_of_npm_widget(widget_url: str, tmp_path: Path) -> None:
     axe = results["fairness.automated-accessibility"]
     assert axe.outcome == "fail" and "button-name" in axe.explanation.en
     assert outcome.bundle.fatal_error is None
+    # Refactoring must not change a verdict: every judged criterion as recorded on main.
+    expected = json.loads(OUTCOMES_BEFORE.read_text(encoding="utf-8"))["npm-widget"]
+    assert {c.id: c.outcome for c in outcome.report.criteria if c.check} == expected

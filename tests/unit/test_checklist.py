@@ -8,6 +8,7 @@ import yaml
 
 from botaudit.checklist.load import check_checklist, default_checklist_path, load_checklist
 from botaudit.checks import CHECKS
+from botaudit.validate import validate_checklist
 
 PUBLIC_CONTRACT = {
     "transparency.bot-identity-disclosed": "bot_identity_before_typing",
@@ -75,7 +76,7 @@ def test_unknown_check_is_reported(tmp_path: Path) -> None:
     data["values"][0]["criteria"][0]["check"] = "no_such_check"
     path = tmp_path / "c.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    _, problems = check_checklist(path)
+    _, problems = validate_checklist(path)
     assert len(problems) == 1 and "unknown check 'no_such_check'" in problems[0].message
 
 

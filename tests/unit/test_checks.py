@@ -16,19 +16,38 @@ from builders import (
 )
 
 from botaudit.checklist.load import load_checklist
-from botaudit.checks import CHECKS
+from botaudit.checks.runner import judge, run_criterion
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
 from botaudit.lexicon import matcher
-from botaudit.scoring import judge
+from botaudit.messages import catalogue
 
 FI = matcher("fi")
 EN = matcher("en")
+CHECKLIST = load_checklist()
+CRITERIA = {c.id: c for _, c in CHECKLIST.criteria()}
+# The judgements by their former check names; the generic ones are criteria's YAML now.
+NAMES = {
+    "bot_identity_before_typing": "transparency.bot-identity-disclosed",
+    "message_attribution": "transparency.message-attribution",
+    "greeting_states_limits": "accountability.limits-stated",
+    "greeting_length": "professionalism.concise-greeting",
+    "human_handoff": "accountability.human-handoff",
+    "handoff_instruction_in_greeting": "accountability.handoff-instruction-up-front",
+    "widget_accessibility_axe": "fairness.automated-accessibility",
+    "typed_data_stays_first_party": "privacy.no-third-party-transfer",
+    "browser_storage_privacy": "privacy.browser-storage",
+    "personal_data_notice_before_input": "privacy.notice-before-input",
+    "delete_conversation_clears_browser": "legitimacy.delete-conversation",
+    "warns_when_personal_data_typed": "trust-in-authority.warns-on-volunteered-data",
+    "shared_computer_warning": "privacy.shared-computer-warning",
+}
 
 
 def run(name: str, *scenarios, m=FI):  # type: ignore[no-untyped-def]
-    return CHECKS[name].run(bundle(*scenarios), m)
+    """Judge the criterion as an audit would: through the runner, on a hand-built bundle."""
+    return run_criterion(CRITERIA[NAMES[name]], bundle(*scenarios), m)
 
 
 # -- transparency.bot-identity-disclosed -------------------------------------------------
@@ -48,21 +67,21 @@ def run(name: str, *scenarios, m=FI):  # type: ignore[no-untyped-def]
 )
 def test_disclosure_outcomes(greeting: str, expected: str) -> None:
     result = run("bot_identity_before_typing", identity_scenario(view(bot(greeting))))
-    assert result.outcome == expected, result.explanation.en
+    assert result.outcome == expected, result.explain("en")
 
 
 def test_disclosure_in_alt_text_only_is_partial() -> None:
     before = view(bot("Hei! Miten voin auttaa?", alt=["Chatbot"]), hidden=["Chatbot"])
     result = run("bot_identity_before_typing", identity_scenario(before))
     assert result.outcome == "partial"
-    assert "alt text" in result.explanation.en
+    assert "alt text" in result.explain("en")
 
 
 def test_disclosure_only_after_first_message_fails_and_says_so() -> None:
     record = identity_scenario(view(bot("Hei! Miten voin auttaa?")), first_reply="Olen botti.")
     result = run("bot_identity_before_typing", record)
     assert result.outcome == "fail"
-    assert "only after" in result.explanation.en
+    assert "only after" in result.explain("en")
 
 
 def test_ai_in_finnish_words_is_not_a_disclosure() -> None:
@@ -80,8 +99,8 @@ def test_missing_evidence_is_inconclusive_not_fail() -> None:
     failed = scenario("bot-identity", step("before_typing", {}, ok=False, error="timeout"))
     result = run("bot_identity_before_typing", failed)
     assert result.outcome == "inconclusive"
-    assert "timeout" in result.explanation.en
-    assert CHECKS["bot_identity_before_typing"].run(bundle(), FI).outcome == "inconclusive"
+    assert "timeout" in result.explain("en")
+    assert run("bot_identity_before_typing").outcome == "inconclusive"
 
 
 # -- transparency.message-attribution ---------------------------------------------------
@@ -122,7 +141,7 @@ def _greeting() -> object:
 def test_handoff_outcomes(replies, expected) -> None:  # type: ignore[no-untyped-def]
     record = handoff_scenario(_greeting(), Exchange(sent="asiakaspalvelija", replies=replies))
     result = run("human_handoff", record)
-    assert result.outcome == expected, result.explanation.en
+    assert result.outcome == expected, result.explain("en")
 
 
 def test_handoff_bot_label_on_replies_is_not_a_person() -> None:
@@ -148,7 +167,7 @@ def test_handoff_after_later_attempt_names_the_attempt() -> None:
     )
     result = run("human_handoff", record)
     assert result.outcome == "pass"
-    assert "attempt 2" in result.explanation.en
+    assert "attempt 2" in result.explain("en")
 
 
 def test_handoff_without_any_reply_is_inconclusive() -> None:
@@ -182,7 +201,7 @@ def test_storage_nothing_stored_passes() -> None:
 def test_storage_session_only_with_warning_and_clearing_is_partial() -> None:
     record = storage_scenario(warning=True, after_input=[hit("sessionStorage")], after_end=[])
     result = run("browser_storage_privacy", record)
-    assert result.outcome == "partial", result.explanation.en
+    assert result.outcome == "partial", result.explain("en")
 
 
 @pytest.mark.parametrize(
@@ -193,13 +212,13 @@ def test_storage_session_only_with_warning_and_clearing_is_partial() -> None:
         ({"warning": True, "after_input": [hit("sessionStorage")], "control": False}, "no end"),
         ({"warning": True, "after_input": [hit("localStorage")], "after_end": []}, "localStorage"),
         ({"warning": True, "after_input": [hit("cookie", form="url-encoded")]}, "cookie"),
-        ({"warning": True, "after_input": [hit("indexedDB", form="base64")]}, "indexedDB"),
+        ({"warning": True, "after_input": [hit("indexedDB", form="base64")]}, "IndexedDB"),
     ],
 )
 def test_storage_failures(kwargs, why: str) -> None:  # type: ignore[no-untyped-def]
     result = run("browser_storage_privacy", storage_scenario(**kwargs))
     assert result.outcome == "fail"
-    assert why in result.explanation.en
+    assert why in result.explain("en")
 
 
 def test_storage_without_snapshot_is_inconclusive() -> None:
@@ -319,7 +338,7 @@ def _scan(*impacts: str):  # type: ignore[no-untyped-def]
 )
 def test_automated_accessibility(impacts: tuple[str, ...], expected: str) -> None:
     result = run("widget_accessibility_axe", _scan(*impacts))
-    assert result.outcome == expected, result.explanation.en
+    assert result.outcome == expected, result.explain("en")
 
 
 # -- privacy.no-third-party-transfer --------------------------------------------------------
@@ -367,10 +386,10 @@ def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> Scenario
 )
 def test_typed_data_stays_first_party(hosts, expected: str) -> None:  # type: ignore[no-untyped-def]
     result = run("typed_data_stays_first_party", _traffic(*hosts))
-    assert result.outcome == expected, result.explanation.en
+    assert result.outcome == expected, result.explain("en")
     if expected == "fail":
-        assert (
-            "stats.example.com" in result.explanation.en and "vendor_hosts" in result.explanation.en
+        assert "stats.example.com" in result.explain("en") and "vendor_hosts" in result.explain(
+            "en"
         )
 
 
@@ -510,26 +529,28 @@ BILINGUAL = [
     BILINGUAL,
     ids=[f"{name}-{expected}-{i}" for i, (name, _, expected) in enumerate(BILINGUAL)],
 )
-def test_explanation_is_in_finnish_and_english(name: str, record, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_explanation_is_in_every_language(name: str, record, expected: str) -> None:  # type: ignore[no-untyped-def]
     result = run(name, record)
-    assert result.outcome == expected, result.explanation.en
-    fi, en = result.explanation.fi, result.explanation.en
-    assert fi.strip() and en.strip()
-    assert fi != en
+    assert result.outcome == expected, result.explain("en")
+    fi, en, sv = result.explain("fi"), result.explain("en"), result.explain("sv")
+    assert fi.strip() and en.strip() and sv.strip()
+    assert len({fi, en, sv}) == 3
 
 
-def test_every_check_has_a_bilingual_explanation_case() -> None:
-    assert {name for name, _, _ in BILINGUAL} == set(CHECKS)
+def test_every_judged_criterion_has_an_explanation_case() -> None:
+    assert {name for name, _, _ in BILINGUAL} == set(NAMES)
+    assert set(NAMES.values()) == {c.id for c in CRITERIA.values() if c.check}
 
 
-def test_runner_and_scoring_explanations_are_in_finnish_and_english() -> None:
-    """Missing scenarios and steps, and criteria without a check, explain in both languages."""
+def test_runner_explanations_are_in_every_language() -> None:
+    """Missing scenarios and steps, and criteria without a check, explain in every language."""
     failed = scenario("bot-identity", step("before_typing", {}, ok=False, error="timeout"))
-    results = [r.explanation for r in judge(bundle(failed), load_checklist(), FI)]
-    results.append(CHECKS["human_handoff"].run(bundle(), FI).explanation)
-    assert any("timeout" in text.fi for text in results)
-    for text in results:
-        assert text.fi.strip() and text.en.strip() and text.fi != text.en, text.en
+    messages = [j.result.message for j in judge(bundle(failed), CHECKLIST, FI)]
+    messages.append(run("human_handoff").message)
+    texts = [catalogue().text(m) for m in messages]
+    assert any("timeout" in text.fi for text in texts)
+    for text in texts:
+        assert text.sv and len({text.fi, text.en, text.sv}) == 3, text.en
 
 
 def test_malformed_evidence_is_inconclusive_not_a_crash() -> None:
@@ -537,7 +558,7 @@ def test_malformed_evidence_is_inconclusive_not_a_crash() -> None:
     broken = scenario("bot-identity", step("before_typing", {"visible_text": 42}))
     result = run("bot_identity_before_typing", broken)
     assert result.outcome == "inconclusive"
-    assert "malformed" in result.explanation.en
+    assert "malformed" in result.explain("en")
 
 
 # -- Swedish ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from botaudit.checks.shared_computer import judge_shared_computer, render
+from botaudit.checks.shared_computer import judge_shared_computer
 from botaudit.evidence.next_user import NextUserView
 from botaudit.lexicon import matcher
 
@@ -20,13 +20,14 @@ LEAKY = [_view("back", ["hetu"]), _view("reopen", ["hetu", "email"]), _view("new
 def test_nothing_typed_left_on_screen_passes() -> None:
     verdict = judge_shared_computer(CLEAN, notice=[])
     assert verdict.outcome == "pass"
-    assert "shown again in" in render(verdict, "en")
+    assert "shown again when the tab left the site" in verdict.explain("en")
 
 
 def test_typed_data_left_without_notice_fails() -> None:
     verdict = judge_shared_computer(LEAKY, notice=[])
     assert verdict.outcome == "fail"
-    assert verdict.params == {"kinds": ["email", "hetu"], "cases": ["back", "reopen"]}
+    text = verdict.explain("en")
+    assert "email, hetu typed" in text and "new tab" not in text
 
 
 def test_typed_data_left_with_a_notice_is_partial_and_quotes_it() -> None:
@@ -37,14 +38,13 @@ def test_typed_data_left_with_a_notice_is_partial_and_quotes_it() -> None:
 def test_no_case_played_is_inconclusive() -> None:
     verdict = judge_shared_computer([], notice=[])
     assert verdict.outcome == "inconclusive"
-    assert "timeout" in render(verdict, "en", why="timeout")
 
 
 @pytest.mark.parametrize("language", ["fi", "en", "sv"])
 @pytest.mark.parametrize("views", [CLEAN, LEAKY, []])
 def test_every_sentence_renders_in_every_language(language: str, views: list) -> None:
     for notice in ([], ["x"]):
-        text = render(judge_shared_computer(views, notice), language, why="w")
+        text = judge_shared_computer(views, notice).explain(language)
         assert text and "{" not in text
 
 

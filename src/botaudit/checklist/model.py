@@ -7,28 +7,15 @@ model is the contract those files must meet.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-EvidenceKind = Literal["browser", "conversation", "transcript", "self-assessment"]
-Severity = Literal["critical", "major", "minor"]
-ErrcAction = Literal["eliminate", "reduce", "raise", "create"]
+from botaudit.types import ErrcAction, EvidenceKind, Severity, Text
+
+__all__ = ["Checklist", "Criterion", "ErrcAction", "EvidenceKind", "Severity", "Text", "Value"]
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
-
-
-class Text(BaseModel):
-    """A text in the report languages; Finnish and English are required."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    fi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-    sv: str | None = None
-
-    def get(self, language: str) -> str:
-        return getattr(self, language, None) or self.en
 
 
 class Criterion(BaseModel):
@@ -45,6 +32,11 @@ class Criterion(BaseModel):
     check: str | None = Field(
         default=None,
         description="Name of the check that judges it; none for criteria a person answers.",
+    )
+    params: dict[str, Any] | None = Field(
+        default=None,
+        description="Parameters of a generic check (its records, lexicon category, limits, "
+        "message keys); validated by the check's parameter model.",
     )
     errc: ErrcAction
     regulatory: bool = Field(

@@ -1,18 +1,20 @@
-"""Checks: pure functions from an evidence bundle to an outcome, registered by name.
+"""Checks: pure functions from declared evidence records to an outcome, registered by name.
 
-Importing this package registers every check in `CHECKS`.
+Importing this package registers every check in `CHECKS`: the generic, parameterised ones
+(`generic`) and the special ones with a judgement of their own. A new module of checks is
+added to the import below.
 """
 
 from botaudit.checks import (  # noqa: F401
     accessibility,
     disclosure,
-    greeting,
+    generic,
     handoff,
-    personal_data,
     shared_computer,
     storage_privacy,
     third_parties,
+    volunteered,
 )
-from botaudit.checks.base import CHECKS, Check, CheckResult, Outcome
+from botaudit.checks.base import CHECKS, Check, CheckParams, CheckResult, Evidence, Need, check
 
-__all__ = ["CHECKS", "Check", "CheckResult", "Outcome"]
+__all__ = ["CHECKS", "Check", "CheckParams", "CheckResult", "Evidence", "Need", "check"]

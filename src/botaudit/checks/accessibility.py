@@ -7,64 +7,60 @@ criterion.
 
 from __future__ import annotations
 
-from botaudit.checks.base import CheckResult, check, say
-from botaudit.evidence.model import ScenarioRecord
-from botaudit.evidence.observations import AccessibilityScan
+from botaudit.checks.base import CheckResult, Evidence, browser, check, result
+from botaudit.evidence.observations import AccessibilityScan, AxeViolation
 from botaudit.lexicon import Matcher
+from botaudit.messages import Many, Message, msg
 
 SERIOUS = {"serious", "critical"}
-IMPACT_FI = {
-    "minor": "vähäinen",
-    "moderate": "kohtalainen",
-    "serious": "vakava",
-    "critical": "kriittinen",
-}
+IMPACTS = {"minor", "moderate", "serious", "critical"}
+
+
+def _impact(violation: AxeViolation) -> Message | str:
+    """axe's impact in the report language; an unknown one as axe wrote it."""
+    if violation.impact is None:
+        return msg("accessibility.impact.unknown")
+    if violation.impact in IMPACTS:
+        return msg(f"accessibility.impact.{violation.impact}")
+    return violation.impact
 
 
 @check(
-    "widget_accessibility_axe",
-    scenario="bot-identity",
-    steps=("accessibility",),
-    summary="axe-core finds no WCAG 2.1 A/AA violations in the open widget.",
+    "widget_accessibility_axe", needs=(browser("bot-identity", "accessibility", AccessibilityScan),)
 )
-def widget_accessibility_axe(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    scan = record.required("accessibility", AccessibilityScan)
-    evidence = ["bot-identity/accessibility"]
+def widget_accessibility_axe(ev: Evidence, m: Matcher, _: object) -> CheckResult:
+    scan: AccessibilityScan = ev["accessibility"]
+    evidence = [ev.ref("accessibility")]
+    where = msg("accessibility.where", engine=scan.engine, scope=scan.scope)
+    if not scan.violations:
+        return result("pass", "accessibility.pass", evidence=evidence, where=where)
     found = [
+        msg(
+            "accessibility.violation",
+            id=v.id,
+            impact=_impact(v),
+            nodes=v.nodes,
+            help=v.help,
+        )
+        for v in scan.violations
+    ]
+    serious = [v for v in scan.violations if v.impact in SERIOUS]
+    severity = (
+        msg("accessibility.serious", count=len(serious))
+        if serious
+        else msg("accessibility.none_serious")
+    )
+    quotes = [
         f"{v.id} ({v.impact or 'unknown impact'}, {v.nodes} element(s)): {v.help}"
         for v in scan.violations
     ]
-    found_fi = [
-        f"{v.id} ({IMPACT_FI.get(v.impact, v.impact) if v.impact else 'vakavuus tuntematon'}, "
-        f"elementtejä {v.nodes}): {v.help}"
-        for v in scan.violations
-    ]
-    where = f"{scan.engine}, WCAG 2.1 A/AA rules, scope: {scan.scope}"
-    where_fi = f"{scan.engine}, WCAG 2.1 A/AA -säännöt, tarkistettu alue: {scan.scope}"
-    if not scan.violations:
-        return CheckResult(
-            outcome="pass",
-            explanation=say(
-                f"Rikkomuksia ei löytynyt ({where_fi}). Automaattiset säännöt löytävät vain "
-                "osan esteistä; näppäimistön ja ruudunlukijan käyttö on tarkistettava käsin.",
-                f"No violations found ({where}). Automated rules catch only part "
-                "of the barriers; keyboard and screen-reader use need a manual check.",
-            ),
-            evidence=evidence,
-        )
-    serious = [v for v in scan.violations if v.impact in SERIOUS]
-    severity = f"{len(serious)} of them serious or critical" if serious else "none serious"
-    severity_fi = (
-        f"joista vakavia tai kriittisiä {len(serious)}" if serious else "ei yhtään vakavaa"
-    )
-    return CheckResult(
-        outcome="fail" if serious else "partial",
-        explanation=say(
-            f"Rikottuja sääntöjä {len(scan.violations)}, {severity_fi} ({where_fi}): "
-            + "; ".join(found_fi[:5]),
-            f"{len(scan.violations)} rule(s) violated, {severity} ({where}): "
-            + "; ".join(found[:5]),
-        ),
+    return result(
+        "fail" if serious else "partial",
+        "accessibility.violations",
         evidence=evidence,
-        quotes=found[:8],
+        quotes=quotes[:8],
+        count=len(scan.violations),
+        severity=severity,
+        where=where,
+        found=Many(items=found[:5], sep="; "),
     )

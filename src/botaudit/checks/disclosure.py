@@ -2,109 +2,59 @@
 
 from __future__ import annotations
 
-from botaudit.checks.base import CheckResult, check, say
-from botaudit.evidence.model import ScenarioRecord
+from botaudit.checks.base import CheckResult, Evidence, browser, check, result
 from botaudit.evidence.observations import Exchange, WidgetView
 from botaudit.lexicon import Matcher
+from botaudit.messages import Many, msg, quoted
 
 SCENARIO = "bot-identity"
 
 
-def _view(record: ScenarioRecord, name: str) -> WidgetView:
-    return record.required(name, WidgetView)
-
-
-def _refs(view: WidgetView, *steps: str) -> list[str]:
-    refs = [f"{SCENARIO}/{s}" for s in steps]
-    return refs + ([view.screenshot] if view.screenshot else [])
-
-
 @check(
     "bot_identity_before_typing",
-    scenario=SCENARIO,
-    steps=("before_typing",),
-    summary="Visible text names the answerer a bot/AI before the first user message.",
+    needs=(
+        browser(SCENARIO, "before_typing", WidgetView),
+        browser(SCENARIO, "first_message", Exchange, optional=True),
+    ),
 )
-def bot_identity_before_typing(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    view = _view(record, "before_typing")
-    refs = _refs(view, "before_typing")
+def bot_identity_before_typing(ev: Evidence, m: Matcher, _: object) -> CheckResult:
+    view: WidgetView = ev["before_typing"]
+    refs = [ev.ref("before_typing"), *([view.screenshot] if view.screenshot else [])]
     plain = m.find("bot_identity", view.visible_text)
     if plain:
-        return CheckResult(
-            outcome="pass",
-            explanation=say(
-                "Ennen kuin käyttäjä kirjoitti mitään, chat-ikkunan näkyvä teksti kertoo, "
-                f"että vastaaja on botti: {', '.join(repr(p) for p in plain)}.",
-                "Before the user typed anything, the widget's visible text says the "
-                f"answerer is a bot: {', '.join(repr(p) for p in plain)}.",
-            ),
-            evidence=refs,
-            quotes=_sentences_with(view.visible_text, plain),
-        )
+        quotes = _sentences_with(view.visible_text, plain)
+        return result("pass", "disclosure.pass", evidence=refs, quotes=quotes, found=quoted(plain))
     ambiguous = m.find("ambiguous_identity", view.visible_text)
     hidden = m.find("bot_identity", " | ".join(view.hidden_names)) + m.find(
         "ambiguous_identity", " | ".join(view.hidden_names)
     )
     if ambiguous or hidden:
-        parts, parts_fi = [], []
-        if ambiguous:
-            parts.append(f"only ambiguous wording is visible ({', '.join(map(repr, ambiguous))})")
-            parts_fi.append(
-                f"näkyvissä on vain monitulkintainen ilmaus ({', '.join(map(repr, ambiguous))})"
-            )
+        parts = [msg("disclosure.ambiguous_visible", found=quoted(ambiguous))] if ambiguous else []
         if hidden:
-            parts.append(f"alt text or accessible names say {', '.join(map(repr, hidden))}")
-            parts_fi.append(
-                "botista kertovat vain alt-tekstit tai saavutettavat nimet "
-                f"({', '.join(map(repr, hidden))})"
-            )
-        return CheckResult(
-            outcome="partial",
-            explanation=say(
-                "Ennen ensimmäistä viestiä ei sanota selvästi, että vastaaja on botti: "
-                f"{'; '.join(parts_fi)}. Otsikko 'Chat', tuotenimi tai logon alt-teksti ei "
-                "kerro jokaiselle käyttäjälle, että hän keskustelee koneen kanssa.",
-                "No plain statement that the answerer is a bot before the first "
-                f"message: {'; '.join(parts)}. A title 'Chat', a product name or a logo's alt "
-                "text does not tell every user they are talking to a machine.",
-            ),
+            parts.append(msg("disclosure.hidden_only", found=quoted(hidden)))
+        return result(
+            "partial",
+            "disclosure.partial",
             evidence=refs,
             quotes=ambiguous + hidden,
+            why=Many(items=parts, sep="; "),
         )
-    later = _later_disclosure(record, m)
+    exchange: Exchange | None = ev.get("first_message")
+    later = m.find("bot_identity", " ".join(r.text for r in exchange.replies)) if exchange else []
     if later:
-        return CheckResult(
-            outcome="fail",
-            explanation=say(
-                "Chat-ikkuna kertoo olevansa botti vasta käyttäjän ensimmäisen viestin jälkeen "
-                f"({', '.join(map(repr, later))}); tekoälysäädöksen 50 artiklan 5 kohta "
-                "edellyttää, että asia kerrotaan viimeistään ensimmäisen vuorovaikutuksen "
-                "yhteydessä.",
-                "The widget says it is a bot only after the user's first message "
-                f"({', '.join(map(repr, later))}); Art. 50(5) requires it at the latest at the "
-                "first interaction.",
-            ),
-            evidence=[*refs, f"{SCENARIO}/first_message"],
+        return result(
+            "fail",
+            "disclosure.only_later",
+            evidence=[*refs, ev.ref("first_message")],
             quotes=later,
+            found=quoted(later),
         )
-    return CheckResult(
-        outcome="fail",
-        explanation=say(
-            "Mikään, mitä chat-ikkuna näyttää ennen ensimmäistä viestiä (teksti, alt-tekstit, "
-            "saavutettavat nimet), ei kerro, että vastaaja on botti tai tekoäly.",
-            "Nothing the widget shows before the first message (text, alt texts, "
-            "accessible names) says the answerer is a bot or AI.",
-        ),
+    return result(
+        "fail",
+        "disclosure.fail",
         evidence=refs,
         quotes=[view.visible_text[:300]] if view.visible_text else [],
     )
-
-
-def _later_disclosure(record: ScenarioRecord, m: Matcher) -> list[str]:
-    exchange = record.observed("first_message", Exchange)
-    if exchange is None:
-        return []
-    return m.find("bot_identity", " ".join(r.text for r in exchange.replies))
 
 
 def _sentences_with(text: str, spans: list[str]) -> list[str]:
@@ -112,68 +62,32 @@ def _sentences_with(text: str, spans: list[str]) -> list[str]:
     return [line for line in lines if any(s.lower() in line.lower() for s in spans)][:5]
 
 
-@check(
-    "message_attribution",
-    scenario=SCENARIO,
-    steps=("after_first_message",),
-    summary="Every bot message carries a bot label in text or accessible name.",
-)
-def message_attribution(record: ScenarioRecord, m: Matcher) -> CheckResult:
-    view = _view(record, "after_first_message")
+@check("message_attribution", needs=(browser(SCENARIO, "after_first_message", WidgetView),))
+def message_attribution(ev: Evidence, m: Matcher, _: object) -> CheckResult:
+    view: WidgetView = ev["after_first_message"]
+    evidence = [ev.ref("after_first_message")]
     if not view.bot_messages:
-        return CheckResult(
-            outcome="inconclusive",
-            explanation=say(
-                "Näytöllä ei ollut yhtään botin viestiä, jonka lähettäjämerkintää olisi voinut "
-                "arvioida.",
-                "No bot message was on screen to attribute.",
-            ),
-            evidence=[f"{SCENARIO}/after_first_message"],
-        )
-    plain, weak, none = [], [], []
+        return result("inconclusive", "attribution.no_messages", evidence=evidence)
+    weak, none = [], []
     for message in view.bot_messages:
         names = " | ".join([message.label, message.accessible_name, *message.alt_texts])
         if m.find("bot_identity", names):
-            plain.append(message)
-        elif names.strip(" |"):
-            weak.append(message)
-        else:
-            none.append(message)
+            continue
+        (weak if names.strip(" |") else none).append(message)
     total = len(view.bot_messages)
-    names = sorted(
-        {n for msg in weak for n in [msg.label, msg.accessible_name, *msg.alt_texts] if n}
-    )
-    evidence = [f"{SCENARIO}/after_first_message"]
     if none:
-        return CheckResult(
-            outcome="fail",
-            explanation=say(
-                f"{len(none)}/{total} botin viestistä puuttuu kokonaan lähettäjän nimi, "
-                "saavutettava nimi ja alt-teksti: mikään ei kerro, kuka vastaa.",
-                f"{len(none)} of {total} bot messages carry no sender label, "
-                "accessible name or alt text at all: nothing tells who is answering.",
-            ),
-            evidence=evidence,
-        )
+        return result("fail", "attribution.fail", evidence=evidence, count=len(none), total=total)
     if weak:
-        return CheckResult(
-            outcome="partial",
-            explanation=say(
-                f"{len(weak)}/{total} botin viestistä on merkitty vain nimellä tai kuvalla, "
-                f"joka ei kerro vastaajan olevan botti ({', '.join(map(repr, names))}); logo "
-                "tai tuotenimi ei osoita, että vastaus tulee koneelta.",
-                f"{len(weak)} of {total} bot messages are attributed only by a label "
-                f"or image that does not say 'bot' ({', '.join(map(repr, names))}); a logo or "
-                "product name does not show the answer comes from a machine.",
-            ),
+        names = sorted(
+            {n for msg_ in weak for n in [msg_.label, msg_.accessible_name, *msg_.alt_texts] if n}
+        )
+        return result(
+            "partial",
+            "attribution.partial",
             evidence=evidence,
             quotes=names,
+            count=len(weak),
+            total=total,
+            names=quoted(names),
         )
-    return CheckResult(
-        outcome="pass",
-        explanation=say(
-            f"Kaikki botin viestit ({total}) on merkitty botin lähettämiksi.",
-            f"All {total} bot messages are labelled as coming from a bot.",
-        ),
-        evidence=evidence,
-    )
+    return result("pass", "attribution.pass", evidence=evidence, total=total)

@@ -10,9 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from botaudit.evidence.model import observation
+
 How = Literal["back", "reopen", "new_tab"]
 
 
+@observation
 class NextUserView(BaseModel):
     """What the chat showed the next user (`next_user`)."""
 

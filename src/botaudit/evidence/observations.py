@@ -1,8 +1,9 @@
 """Typed views of what scenario steps record.
 
-Steps store these models' JSON in `StepRecord.data`; checks parse them back. One model per
-kind of observation keeps the contract between a step and the checks that read it in one
-place.
+Steps store these models' JSON in `StepRecord.data`; the check runner parses them back
+for the checks that declare them. Each step declares the model it produces
+(`botaudit.gather.steps`), and `@observation` registers it by name for checklist YAML and
+the cross-validation (`botaudit.validate`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from botaudit.evidence.model import observation
 
 StorageArea = Literal["sessionStorage", "localStorage", "cookie", "indexedDB"]
 
@@ -28,6 +31,7 @@ class MessageView(BaseModel):
     )
 
 
+@observation
 class WidgetView(BaseModel):
     """The widget as shown at one moment (`capture_widget`)."""
 
@@ -42,6 +46,7 @@ class WidgetView(BaseModel):
     screenshot: str | None = None
 
 
+@observation
 class Exchange(BaseModel):
     """One message sent and the bot messages that followed (`send` and friends)."""
 
@@ -58,6 +63,7 @@ class Exchange(BaseModel):
     )
 
 
+@observation
 class HandoffRequests(BaseModel):
     """Attempts to reach a human (`request_human`)."""
 
@@ -66,6 +72,7 @@ class HandoffRequests(BaseModel):
     stopped_because: str = ""
 
 
+@observation
 class PersonalDataInput(BaseModel):
     """Synthetic personal data typed as a citizen would (`send_personal_data`)."""
 
@@ -83,6 +90,7 @@ class StorageHit(BaseModel):
     form: str = Field(description="How it was stored: plain, url-encoded, json-escaped, ...")
 
 
+@observation
 class StorageSnapshot(BaseModel):
     """Every storage area of every frame at one moment (`snapshot_storage`)."""
 
@@ -95,13 +103,17 @@ class StorageSnapshot(BaseModel):
     errors: list[str] = Field(default_factory=list)
 
 
+@observation
 class EndConversation(BaseModel):
     """The end/delete-conversation control (`end_conversation`)."""
 
     found: bool
     via: Literal["config", "lexicon"] | None = None
     labels: list[str] = Field(default_factory=list)
-    detail: str = ""
+    searched: list[str] = Field(
+        default_factory=list, description="The names looked for, when none was found."
+    )
+    detail: str = Field(default="", description="How an 'are you sure?' was answered.")
 
 
 class AxeViolation(BaseModel):
@@ -113,6 +125,7 @@ class AxeViolation(BaseModel):
     targets: list[str] = Field(default_factory=list)
 
 
+@observation
 class AccessibilityScan(BaseModel):
     """axe-core's WCAG 2.1 A/AA rules run over the open widget (`accessibility_scan`)."""
 
@@ -135,9 +148,46 @@ class HostTraffic(BaseModel):
     example: str = Field(default="", description="Method and path of one carrying request.")
 
 
+@observation
 class NetworkTraffic(BaseModel):
     """Where the typed probe values went over the network (`network_traffic`)."""
 
     first_party_hosts: list[str]
     hosts: list[HostTraffic] = Field(default_factory=list)
     websocket_frames: int = 0
+
+
+@observation
+class PageOpened(BaseModel):
+    """The target page after loading (`open_page`)."""
+
+    url: str
+    status: int | None = None
+    title: str = ""
+    load_event: bool | None = Field(
+        default=None,
+        description="Whether `load` fired within the grace period (a frame that never "
+        "answers holds it back; the audit goes on from DOMContentLoaded).",
+    )
+
+
+@observation
+class WidgetOpened(BaseModel):
+    """The chat opened (`open_widget`)."""
+
+    greeting_messages: int
+
+
+@observation
+class Reloaded(BaseModel):
+    """The page reloaded and the chat reopened (`reload`)."""
+
+    bot_messages_after_reload: int
+
+
+@observation
+class NewTab(BaseModel):
+    """The target open in a second tab (`new_tab`)."""
+
+    tabs: int
+    bot_messages_in_new_tab: int

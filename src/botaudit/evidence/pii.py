@@ -24,7 +24,8 @@ from botaudit.evidence.text import safe_text
 
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _HETU_CANDIDATE = re.compile(r"(?<![\w])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w])")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# One e-mail pattern for masking and for recognising a named channel (botaudit.signals).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{12,}={0,2}")
 
@@ -92,7 +93,7 @@ def find_personal_data(text: str) -> list[Finding]:
     for m in _IBAN_CANDIDATE.finditer(text):
         if iban.is_valid(m.group(0)):
             found.append(Finding("iban", m.start(), m.end()))
-    for m in _EMAIL.finditer(text):
+    for m in EMAIL.finditer(text):
         found.append(Finding("email", m.start(), m.end()))
     for match in phonenumbers.PhoneNumberMatcher(text, "FI", leniency=phonenumbers.Leniency.VALID):
         found.append(Finding("phone", match.start, match.end))

@@ -59,10 +59,10 @@ class NetworkRecorder:
 
         socket.on("framesent", frame)
 
-    def summary(self, probes: list[Probe], first_party: set[str], since: int) -> NetworkTraffic:
-        """Traffic from the `since`-th request on, by host, with the probes it carried."""
+    def summary(self, probes: list[Probe], first_party: set[str]) -> NetworkTraffic:
+        """Every request recorded, by host, with the probes it carried."""
         hosts: dict[str, HostTraffic] = {}
-        for item in self.sent[since:]:
+        for item in self.sent:
             entry = hosts.setdefault(
                 item.host,
                 HostTraffic(host=item.host, requests=0, first_party=item.host in first_party),

@@ -60,7 +60,12 @@ async def _leave_and_return(ctx: RunContext, how: How) -> tuple[Page, WidgetDriv
     return page, driver
 
 
-@step("next_user", NextUserParams, "Leave (back / reopen / new tab) and read what is shown.")
+@step(
+    "next_user",
+    NextUserParams,
+    NextUserView,
+    "Leave (back / reopen / new tab) and read what is shown.",
+)
 async def next_user(ctx: RunContext, params: NextUserParams) -> NextUserView:
     typed = ctx.record.observed(params.personal_data, PersonalDataInput)
     earlier = {r.text for e in typed.exchanges for r in e.replies} if typed else set()

@@ -117,9 +117,7 @@ async def _run_scenario(
             finally:
                 step_record.duration_ms = int((time.monotonic() - started) * 1000)
                 step_record.artefacts = list(ctx.artefacts)
-            step_record.data = (
-                observed if isinstance(observed, dict) else observed.model_dump(mode="json")
-            )
+            step_record.data = observed.model_dump(mode="json")
             step_record.ok, step_record.error = True, None
             progress(scenario.id, spec.name, done, len(scenario.steps))
         else:

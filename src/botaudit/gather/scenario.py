@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from botaudit.errors import UsageError
+from botaudit.evidence.producers import producer
 from botaudit.resources import data_dir
 
 
@@ -76,11 +77,29 @@ def load_scenario(path: Path) -> Scenario:
         raise UsageError(f"{path} is not a valid scenario ({problems}); fix those fields.") from exc
 
 
-def bundled_scenarios() -> dict[str, Scenario]:
-    """The scenarios shipped with botaudit, by id."""
-    scenarios = [
-        load_scenario(p)
-        for p in sorted(data_dir("scenarios").glob("*.yaml"))
-        if p.name != "lexicon.yaml"
-    ]
+def scenario_files(folder: Path | None = None) -> dict[str, Path]:
+    """The scenario files of `folder` (default: the bundled ones), by file stem."""
+    folder = folder or data_dir("scenarios")
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if p.name != "lexicon.yaml"}
+
+
+def bundled_scenarios(folder: Path | None = None) -> dict[str, Scenario]:
+    """The scenarios shipped with botaudit (or those in `folder`), by id."""
+    scenarios = [load_scenario(p) for p in scenario_files(folder).values()]
     return {s.id: s for s in scenarios}
+
+
+@producer("browser")
+def step_model(scenario_id: str, alias: str, folder: Path | None) -> type[BaseModel] | str:
+    """The model step `alias` of scenario `scenario_id` records, or why there is none."""
+    from botaudit.gather.steps import STEPS
+
+    found = [(path, load_scenario(path)) for path in scenario_files(folder).values()]
+    path, scenario = next(((p, s) for p, s in found if s.id == scenario_id), (None, None))
+    if path is None or scenario is None:
+        return f"no scenario with id {scenario_id!r} in {folder or data_dir('scenarios')}"
+    spec = next((s for s in scenario.steps if s.name == alias), None)
+    if spec is None:
+        names = ", ".join(s.name for s in scenario.steps)
+        return f"{path} has no step named {alias!r} (steps, by 'as': {names})"
+    return STEPS[spec.do].produces

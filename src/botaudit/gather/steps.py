@@ -1,8 +1,10 @@
 """The step vocabulary scenarios are written in; each step is implemented once, here.
 
-A step gets the run's context and its parameters and returns what it observed, as one of
-the models in `botaudit.evidence.observations`. Everything a step records passes through
-`mask_text` first: evidence never holds the personal data typed or found.
+A step gets the run's context and its parameters and returns what it observed, as the
+model of `botaudit.evidence.observations` it declares (`produces`): the cross-validation
+(`botaudit.validate`) checks that every check reads a step with the model it produces.
+Everything a step records passes through `mask_text` first: evidence never holds the
+personal data typed or found.
 """
 
 from __future__ import annotations
@@ -21,11 +23,18 @@ from pydantic import BaseModel, ConfigDict
 from botaudit.config import AuditConfig
 from botaudit.evidence.model import Artefact, ScenarioRecord
 from botaudit.evidence.observations import (
+    AccessibilityScan,
     EndConversation,
     Exchange,
     HandoffRequests,
     MessageView,
+    NetworkTraffic,
+    NewTab,
+    PageOpened,
     PersonalDataInput,
+    Reloaded,
+    StorageSnapshot,
+    WidgetOpened,
     WidgetView,
 )
 from botaudit.evidence.pii import Probe, mask_text
@@ -104,13 +113,14 @@ class RequestHumanParams(NoParams):
     max_attempts: int = 5
 
 
-StepFn = Callable[[RunContext, Any], Awaitable[BaseModel | dict[str, Any]]]
+StepFn = Callable[[RunContext, Any], Awaitable[BaseModel]]
 
 
 @dataclass(frozen=True)
 class Step:
     name: str
     params: type[BaseModel]
+    produces: type[BaseModel]
     run: StepFn
     summary: str
 
@@ -118,9 +128,11 @@ class Step:
 STEPS: dict[str, Step] = {}
 
 
-def step(name: str, params: type[BaseModel], summary: str) -> Callable[[StepFn], StepFn]:
+def step(
+    name: str, params: type[BaseModel], produces: type[BaseModel], summary: str
+) -> Callable[[StepFn], StepFn]:
     def register(fn: StepFn) -> StepFn:
-        STEPS[name] = Step(name, params, fn, summary)
+        STEPS[name] = Step(name, params, produces, fn, summary)
         return fn
 
     return register
@@ -140,27 +152,32 @@ async def _loaded(page: Page) -> bool:
     return True
 
 
-@step("open_page", NoParams, "Load the target URL.")
-async def open_page(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+@step("open_page", NoParams, PageOpened, "Load the target URL.")
+async def open_page(ctx: RunContext, _: NoParams) -> PageOpened:
     response = await ctx.page.goto(ctx.config.target.url, wait_until="domcontentloaded")
     load_event = await _loaded(ctx.page)
     ctx.driver.loaded(response.url if response else ctx.config.target.url)
-    return {
-        "url": ctx.page.url,
-        "status": response.status if response else None,
-        "title": ctx.mask(await ctx.page.title()),
-        "load_event": load_event,
-    }
+    return PageOpened(
+        url=ctx.page.url,
+        status=response.status if response else None,
+        title=ctx.mask(await ctx.page.title()),
+        load_event=load_event,
+    )
 
 
-@step("open_widget", NoParams, "Open the chat (click the launcher) and wait for the greeting.")
-async def open_widget(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+@step(
+    "open_widget",
+    NoParams,
+    WidgetOpened,
+    "Open the chat (click the launcher) and wait for the greeting.",
+)
+async def open_widget(ctx: RunContext, _: NoParams) -> WidgetOpened:
     await ctx.driver.open()
     greeting = await ctx.driver.settle()
-    return {"greeting_messages": len(greeting)}
+    return WidgetOpened(greeting_messages=len(greeting))
 
 
-@step("capture_widget", CaptureParams, "Read and screenshot what the widget shows now.")
+@step("capture_widget", CaptureParams, WidgetView, "Read and screenshot what the widget shows now.")
 async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
     shot = ctx.artefact_path(_current_step(ctx), ".png") if params.screenshot else None
     view = await ctx.driver.view(shot)
@@ -176,12 +193,17 @@ async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
     return masked
 
 
-@step("accessibility_scan", NoParams, "Run axe-core's WCAG 2.1 A/AA rules over the widget.")
-async def accessibility_scan(ctx: RunContext, _: NoParams) -> BaseModel:
+@step(
+    "accessibility_scan",
+    NoParams,
+    AccessibilityScan,
+    "Run axe-core's WCAG 2.1 A/AA rules over the widget.",
+)
+async def accessibility_scan(ctx: RunContext, _: NoParams) -> AccessibilityScan:
     return await accessibility.scan(ctx.driver)
 
 
-@step("send", SendParams, "Type a message and wait for the whole reply.")
+@step("send", SendParams, Exchange, "Type a message and wait for the whole reply.")
 async def send(ctx: RunContext, params: SendParams) -> Exchange:
     phrases = ctx.lexicon.for_language(ctx.config.language)
     text = params.text or (phrases.neutral_opening if params.phrase else None)
@@ -191,7 +213,12 @@ async def send(ctx: RunContext, params: SendParams) -> Exchange:
     return ctx.mask_exchange(exchange)
 
 
-@step("request_human", RequestHumanParams, "Ask for a human: the greeting's way, then plainly.")
+@step(
+    "request_human",
+    RequestHumanParams,
+    HandoffRequests,
+    "Ask for a human: the greeting's way, then plainly.",
+)
 async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffRequests:
     greeting = ctx.record.observed(params.greeting, WidgetView)
     instruction = ctx.matcher.greeting_instruction(greeting.visible_text) if greeting else None
@@ -219,7 +246,12 @@ async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffR
     return result
 
 
-@step("send_personal_data", NoParams, "Type synthetic personal data as a citizen would.")
+@step(
+    "send_personal_data",
+    NoParams,
+    PersonalDataInput,
+    "Type synthetic personal data as a citizen would.",
+)
 async def send_personal_data(ctx: RunContext, _: NoParams) -> PersonalDataInput:
     phrases = ctx.lexicon.for_language(ctx.config.language)
     values = {p.kind: p.value for p in ctx.probes}
@@ -228,8 +260,13 @@ async def send_personal_data(ctx: RunContext, _: NoParams) -> PersonalDataInput:
     return PersonalDataInput(kinds=list(values), exchanges=[ctx.mask_exchange(exchange)])
 
 
-@step("snapshot_storage", NoParams, "Read every storage area of every frame and tab.")
-async def snapshot_storage(ctx: RunContext, _: NoParams) -> BaseModel:
+@step(
+    "snapshot_storage",
+    NoParams,
+    StorageSnapshot,
+    "Read every storage area of every frame and tab.",
+)
+async def snapshot_storage(ctx: RunContext, _: NoParams) -> StorageSnapshot:
     name = _current_step(ctx)
     dump = ctx.artefact_path(name, "-storage.json")
     snap = await storage.snapshot(ctx.context, ctx.probes, name, dump)
@@ -237,8 +274,13 @@ async def snapshot_storage(ctx: RunContext, _: NoParams) -> BaseModel:
     return snap
 
 
-@step("network_traffic", NoParams, "Which hosts received the typed probe values, and how.")
-async def network_traffic(ctx: RunContext, _: NoParams) -> BaseModel:
+@step(
+    "network_traffic",
+    NoParams,
+    NetworkTraffic,
+    "Which hosts received the typed probe values, and how.",
+)
+async def network_traffic(ctx: RunContext, _: NoParams) -> NetworkTraffic:
     first_party = {urlsplit(ctx.config.target.url).hostname, urlsplit(ctx.page.url).hostname}
     if ctx.config.widget.iframe:
         element = await ctx.page.query_selector(ctx.config.widget.iframe)
@@ -246,21 +288,21 @@ async def network_traffic(ctx: RunContext, _: NoParams) -> BaseModel:
         if frame is not None:
             first_party.add(urlsplit(frame.url).hostname)
     allowed = {h for h in first_party if h} | set(ctx.config.target.vendor_hosts)
-    return ctx.network.summary(ctx.probes, allowed, since=0)
+    return ctx.network.summary(ctx.probes, allowed)
 
 
-@step("reload", NoParams, "Reload the page and reopen the widget.")
-async def reload(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+@step("reload", NoParams, Reloaded, "Reload the page and reopen the widget.")
+async def reload(ctx: RunContext, _: NoParams) -> Reloaded:
     response = await ctx.page.reload(wait_until="domcontentloaded")
     await _loaded(ctx.page)
     ctx.driver.loaded(response.url if response else ctx.driver.loaded_url)
     await ctx.driver.open()
     restored = await ctx.driver.settle()
-    return {"bot_messages_after_reload": len(restored)}
+    return Reloaded(bot_messages_after_reload=len(restored))
 
 
-@step("new_tab", NoParams, "Open the target in a second tab of the same browser.")
-async def new_tab(ctx: RunContext, _: NoParams) -> dict[str, Any]:
+@step("new_tab", NoParams, NewTab, "Open the target in a second tab of the same browser.")
+async def new_tab(ctx: RunContext, _: NoParams) -> NewTab:
     page = await ctx.context.new_page()
     driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing, ctx.driver.cadence)
     response = await page.goto(ctx.config.target.url, wait_until="domcontentloaded")
@@ -268,10 +310,15 @@ async def new_tab(ctx: RunContext, _: NoParams) -> dict[str, Any]:
     driver.loaded(response.url if response else ctx.config.target.url)
     await driver.open()
     restored = await driver.settle()
-    return {"tabs": len(ctx.context.pages), "bot_messages_in_new_tab": len(restored)}
+    return NewTab(tabs=len(ctx.context.pages), bot_messages_in_new_tab=len(restored))
 
 
-@step("end_conversation", NoParams, "Click the end/delete-conversation control, if any.")
+@step(
+    "end_conversation",
+    NoParams,
+    EndConversation,
+    "Click the end/delete-conversation control, if any.",
+)
 async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     ctx.page.on("dialog", lambda dialog: dialog.accept())
     widget = ctx.config.widget
@@ -304,7 +351,7 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
                     )
             except PlaywrightError:
                 continue
-    return EndConversation(found=False, detail="no visible control named " + " / ".join(labels))
+    return EndConversation(found=False, searched=labels)
 
 
 CONFIRM_WAIT_MS = 500  # a confirmation appears at once after the click, if at all

@@ -1,4 +1,4 @@
-"""Assemble the result model from a bundle and a checklist (no browser, no network)."""
+"""Assemble the result model from judged criteria (no browser, no network)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from botaudit.checklist.model import Checklist
+from botaudit.checks.runner import Judged
 from botaudit.evidence.model import EvidenceBundle
-from botaudit.lexicon import Matcher
+from botaudit.messages import Catalogue
 from botaudit.report.model import AuditInfo, Report, ReportLanguage, Thresholds
 from botaudit.report.swot import build_errc, build_swot
-from botaudit.scoring import judge, score_values
+from botaudit.scoring import criterion_results, score_values
 
 
 def build_report(
     bundle: EvidenceBundle,
     checklist: Checklist,
-    matcher: Matcher,
+    judged: list[Judged],
+    messages: Catalogue,
     language: ReportLanguage,
     thresholds: Thresholds,
     evidence_dir: Path,
     out_dir: Path,
 ) -> Report:
-    criteria = judge(bundle, checklist, matcher)
+    criteria = criterion_results(judged, messages)
     values = score_values(checklist, criteria, thresholds)
     try:
         relative = evidence_dir.resolve().relative_to(out_dir.resolve()).as_posix()

@@ -7,56 +7,21 @@ means the formats cannot disagree (Lighthouse renders its one result JSON everyw
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from botaudit.checklist.model import ErrcAction, EvidenceKind, Severity, Text
-from botaudit.checks.base import Outcome
 from botaudit.evidence.model import BrowserInfo, TargetInfo, ToolInfo
+from botaudit.scoring import CriterionResult, ValueResult
+from botaudit.types import ReportLanguage, Status, Thresholds
 
-Status = Literal["green", "yellow", "red", "not_assessed"]
-ReportLanguage = Literal["fi", "en"]
-
-
-class Thresholds(BaseModel):
-    """Score limits of the traffic lights (0-100)."""
-
-    green: float = Field(default=80, ge=0, le=100)
-    yellow: float = Field(default=50, ge=0, le=100)
-
-
-class CriterionResult(BaseModel):
-    id: str
-    value: str
-    title: Text
-    recommendation: Text
-    rationale: str
-    source: list[str]
-    evidence_kind: EvidenceKind
-    severity: Severity
-    weight: float
-    errc: ErrcAction
-    regulatory: bool
-    check: str | None
-    outcome: Outcome
-    explanation: Text
-    evidence: list[str] = Field(default_factory=list)
-    quotes: list[str] = Field(default_factory=list)
-
-
-class ValueResult(BaseModel):
-    id: str
-    number: int
-    name: Text
-    definition: Text
-    central: bool
-    score: float | None = Field(description="0-100 over judged criteria; None if none judged.")
-    coverage: float = Field(ge=0, le=1, description="Judged share of the value's weight.")
-    status: Status
-    critical_failure: bool = False
-    counts: dict[str, int] = Field(default_factory=dict)
-    criteria: list[str] = Field(default_factory=list)
+__all__ = [
+    "CriterionResult",
+    "Report",
+    "ReportLanguage",
+    "Status",
+    "Thresholds",
+    "ValueResult",
+]
 
 
 class Item(BaseModel):

@@ -21,106 +21,22 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from botaudit.messages import catalogue
 from botaudit.report.model import CriterionResult, Report
 
 TEMPLATES = Path(__file__).parent / "templates"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_IMAGE_BYTES = 8 * 1024 * 1024  # a full-page screenshot is a few MB; more is an error
 
-# key: (English, Finnish). One line per label keeps both languages side by side.
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Chatbot value audit", "Chatbotin arvoauditointi"),
-    "target": ("Target", "Kohde"),
-    "meta": ("Audit details", "Auditoinnin tiedot"),
-    "tool": ("Tool", "Työkalu"),
-    "browser": ("Browser", "Selain"),
-    "started": ("Started", "Aloitettu"),
-    "finished": ("Finished", "Päättyi"),
-    "generated": ("Report generated", "Raportti luotu"),
-    "config_sha": ("Configuration SHA-256", "Asetusten SHA-256"),
-    "lexicon_sha": ("Lexicon SHA-256", "Sanaston SHA-256"),
-    "language": ("Report language", "Raportin kieli"),
-    "language_name": ("English", "suomi"),
-    "checklist": ("Checklist", "Tarkistuslista"),
-    "fatal_error": ("The audit could not run", "Auditointia ei voitu suorittaa"),
-    "summary": ("Values at a glance", "Arvot yhdellä silmäyksellä"),
-    "summary_caption": (
-        "The fourteen values: traffic light, score and coverage",
-        "Neljätoista arvoa: liikennevalo, pisteet ja kattavuus",
-    ),
-    "legend": (
-        "Green: score at least {green}; yellow: at least {yellow}; red: lower, or a critical "
-        "criterion failed; grey: not assessed. Coverage is the share of the value's weight "
-        "that could be judged; the score counts judged criteria only.",
-        "Vihreä: pisteet vähintään {green}; keltainen: vähintään {yellow}; punainen: tätä "
-        "alemmat tai kriittinen kriteeri ei täyty; harmaa: ei arvioitu. Kattavuus on se "
-        "osuus arvon painosta, joka voitiin arvioida; pisteet lasketaan vain arvioiduista "
-        "kriteereistä.",
-    ),
-    "number": ("No.", "Nro"),
-    "value": ("Value", "Arvo"),
-    "status": ("Traffic light", "Liikennevalo"),
-    "score": ("Score", "Pisteet"),
-    "coverage": ("Coverage", "Kattavuus"),
-    "central": ("central value", "keskeinen arvo"),
-    "critical_failure": ("critical criterion failed", "kriittinen kriteeri ei täyty"),
-    "status_green": ("Green", "Vihreä"),
-    "status_yellow": ("Yellow", "Keltainen"),
-    "status_red": ("Red", "Punainen"),
-    "status_not_assessed": ("Not assessed", "Ei arvioitu"),
-    "swot": ("SWOT analysis", "SWOT-analyysi"),
-    "swot_caption": (
-        "Rows: present and internal, future and external. Columns: positive, negative.",
-        "Rivit: nykyhetki ja sisäinen, tulevaisuus ja ulkoinen. Sarakkeet: myönteinen, kielteinen.",
-    ),
-    "positive": ("Positive", "Myönteinen"),
-    "negative": ("Negative", "Kielteinen"),
-    "present": ("Present, internal", "Nykyhetki, sisäinen"),
-    "future": ("Future, external", "Tulevaisuus, ulkoinen"),
-    "strengths": ("Strengths", "Vahvuudet"),
-    "weaknesses": ("Weaknesses", "Heikkoudet"),
-    "opportunities": ("Opportunities", "Mahdollisuudet"),
-    "threats": ("Threats", "Uhat"),
-    "errc": ("Action grid (ERRC)", "Toimenpideruudukko (ERRC)"),
-    "errc_intro": (
-        "From the traffic lights: what to eliminate, reduce, raise and create.",
-        "Liikennevalojen pohjalta: mitä poistaa, vähentää, vahvistaa ja luoda.",
-    ),
-    "eliminate": ("Eliminate", "Poista"),
-    "reduce": ("Reduce", "Vähennä"),
-    "raise": ("Raise", "Vahvista"),
-    "create": ("Create", "Luo"),
-    "none": ("None.", "Ei kohteita."),
-    "values_heading": ("Values and criteria", "Arvot ja kriteerit"),
-    "definition": ("Definition", "Määritelmä"),
-    "criteria": ("Criteria", "Kriteerit"),
-    "no_criteria": ("No criteria for this value.", "Arvolla ei ole kriteereitä."),
-    "outcome": ("Outcome", "Tulos"),
-    "criterion": ("Criterion", "Kriteeri"),
-    "severity": ("Severity", "Vakavuus"),
-    "findings": ("Findings", "Havainnot"),
-    "quotes": ("Quotes", "Lainaukset"),
-    "evidence": ("Evidence", "Todisteet"),
-    "recommendation": ("Recommendation", "Suositus"),
-    "source": ("Source", "Lähde"),
-    "regulatory": ("regulatory", "säädösperusteinen"),
-    "screenshot": ("Screenshot", "Kuvakaappaus"),
-    "outcome_pass": ("Pass", "Täyttyy"),
-    "outcome_partial": ("Partial", "Osittain"),
-    "outcome_fail": ("Fail", "Ei täyty"),
-    "outcome_inconclusive": ("Inconclusive", "Ei ratkennut"),
-    "outcome_not_applicable": ("Not applicable", "Ei sovellu"),
-    "outcome_not_assessed": ("Not assessed", "Ei arvioitu"),
-    "severity_critical": ("Critical", "Kriittinen"),
-    "severity_major": ("Major", "Merkittävä"),
-    "severity_minor": ("Minor", "Vähäinen"),
-}
-
 
 def labels(language: str) -> dict[str, str]:
-    """The fixed texts of the report in `language` (English for anything but Finnish)."""
-    index = 1 if language == "fi" else 0
-    return {key: pair[index] for key, pair in _LABELS.items()}
+    """The fixed texts of the report in `language` (`messages/<lang>/report.yaml`)."""
+    templates = catalogue().templates[language]
+    return {
+        key.removeprefix("report."): template
+        for key, template in templates.items()
+        if key.startswith("report.") and isinstance(template, str)
+    }
 
 
 _MD_SPECIAL = frozenset("\\`*_[]<>|~&#!")

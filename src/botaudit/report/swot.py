@@ -29,16 +29,17 @@ ERRC
 Every item lists the ids of the criteria behind it. Items with the same text are merged
 (their criteria joined), so nothing appears twice. Criterion-based items are ordered by
 severity (critical, major, minor) and then criterion id; value-based items follow in the
-checklist's value order. The fixed phrases are localised for Finnish and English; other
-languages fall back to English.
+checklist's value order. The fixed phrases are in the message catalogue
+(`messages/<lang>/swot.yaml`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from botaudit.checks.base import JUDGED
+from botaudit.messages import message
 from botaudit.report.model import CriterionResult, Errc, Item, Swot, ValueResult
+from botaudit.types import JUDGED
 
 SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2}
 TRUST_VALUES: frozenset[str] = frozenset(
@@ -47,30 +48,9 @@ TRUST_VALUES: frozenset[str] = frozenset(
 COVERAGE_FLOOR = 0.5
 _NEEDS_ACTION = frozenset({"partial", "fail"})
 
-_PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "green_value": "{name}: green, {percent} % of weight judged",
-        "not_met": "Not met: {title}",
-        "partly_met": "Only partly met: {title}",
-        "gaps": "{count} of {total} values could not be judged (less than half of their "
-        "weight judged or not assessed): {names}",
-        "regulatory": "Regulatory risk, not fully met: {title}{source}",
-        "trust": "Trust risk, not met: {title}",
-    },
-    "fi": {
-        "green_value": "{name}: vihreä, {percent} % painosta arvioitu",
-        "not_met": "Ei täyty: {title}",
-        "partly_met": "Täyttyy vain osittain: {title}",
-        "gaps": "{count}/{total} arvoa ei voitu arvioida (alle puolet painosta arvioitu "
-        "tai ei arvioitu): {names}",
-        "regulatory": "Sääntelyriski, ei täyty kokonaan: {title}{source}",
-        "trust": "Luottamusriski, ei täyty: {title}",
-    },
-}
-
 
 def _phrase(language: str, key: str, **fields: object) -> str:
-    return _PHRASES.get(language, _PHRASES["en"])[key].format(**fields)
+    return message(f"swot.{key}", language, **fields)
 
 
 def _legal_source(criterion: CriterionResult) -> str:
