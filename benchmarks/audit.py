@@ -98,6 +98,11 @@ async def _next_user(browser: Browser, url: str) -> None:
     page = await context.new_page()
     await _open(page, url)
     await _send(page, "Henkilötunnukseni on 010190-900P, puhelinnumeroni on +358 40 123 4567")
+    download = page.get_by_role("button", name="Lataa keskustelu")
+    if await download.count():
+        async with page.expect_download() as info:
+            await download.click()
+        await (await info.value).path()
     await page.goto("about:blank")
     await page.go_back()
     await page.click("#chat-launcher")

@@ -32,6 +32,7 @@ PATTERN_FIELDS = (
     "personal_data_warning",
     "limits_stated",
     "shared_computer_notice",
+    "other_channels",
 )
 
 
@@ -51,6 +52,8 @@ class Phrases(BaseModel):
     personal_data_warning: list[str]
     limits_stated: list[str]
     shared_computer_notice: list[str] = []
+    other_channels: list[str] = []
+    download_transcript: list[str] = []  # names of a "download the conversation" control
     neutral_opening: str
     personal_data_message: str
 

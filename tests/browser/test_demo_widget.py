@@ -145,6 +145,7 @@ def test_good_discloses_redacts_and_hands_off(page: Page, demo: str) -> None:
     widget = page.locator("#chat-widget")
     expect(widget.locator(".chat-title")).to_have_text("Kaupunkibotti – tekoälyavustaja")
     expect(widget.get_by_text("Vastaaja on chatbot (tekoäly), ei ihminen.")).to_be_visible()
+    expect(widget.get_by_text("myös puhelimitse")).to_be_visible()
     expect(bot).to_have_text(GOOD_GREETING)
     expect(page.locator(".msg.bot .sender")).to_have_text(["Chatbot"] * 3)
     assert page.evaluate("window.__seen") == {"typing": True, "partial": True}

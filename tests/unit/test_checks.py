@@ -20,6 +20,7 @@ from botaudit.checks.runner import judge, run_criterion
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
+from botaudit.evidence.transcript import TranscriptDownload
 from botaudit.lexicon import matcher
 from botaudit.messages import catalogue
 
@@ -42,6 +43,9 @@ NAMES = {
     "delete_conversation_clears_browser": "legitimacy.delete-conversation",
     "warns_when_personal_data_typed": "trust-in-authority.warns-on-volunteered-data",
     "shared_computer_warning": "privacy.shared-computer-warning",
+    "human_agent_labelled": "transparency.human-agent-labelled",
+    "other_channels_named": "fairness.other-channels-named",
+    "transcript_download": "legitimacy.transcript-download",
 }
 
 
@@ -363,6 +367,27 @@ def _traffic(*hosts: tuple[str, bool, list[str]]):  # type: ignore[no-untyped-de
     )
 
 
+def _agent(bot_label: str, agent_label: str | None, agent: bool = False) -> ScenarioRecord:
+    """A handoff whose reply comes from the bot and, unless `agent_label` is None, a person."""
+    greeting = view(bot("Hei! Olen chatbot.", label=bot_label))
+    replies = [bot("Siirrän sinut asiakaspalvelijalle.", label=bot_label)]
+    if agent_label is not None:
+        replies.append(bot("Hei, miten voin auttaa?", label=agent_label, agent=agent))
+    return handoff_scenario(greeting, Exchange(sent="asiakaspalvelija", replies=replies))
+
+
+def _transcript(found: bool, shown: list[str] | None = None, size: int = 120) -> ScenarioRecord:
+    data = TranscriptDownload(
+        found=found,
+        label="Lataa keskustelu",
+        size_bytes=size if found else 0,
+        holds_conversation=found and size > 0,
+        typed_data_shown=shown or [],
+        excerpt="Sinä: Henkilötunnukseni on [hetu masked]",
+    )
+    return scenario("next-user", step("transcript", data))
+
+
 def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
     seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
     return scenario(
@@ -519,6 +544,16 @@ BILINGUAL = [
     ("typed_data_stays_first_party", _traffic(("b.com", False, ["hetu"])), "fail"),
     ("typed_data_stays_first_party", _traffic(("a.fi", True, [])), "inconclusive"),
     ("shared_computer_warning", _next_user(), "pass"),
+    ("human_agent_labelled", _agent("Chatbot", "Asiakaspalvelija (ihminen)"), "pass"),
+    ("human_agent_labelled", _agent("", "Oulu10"), "partial"),
+    ("human_agent_labelled", _agent("", "", agent=True), "fail"),
+    ("human_agent_labelled", _agent("Chatbot", None), "inconclusive"),
+    ("other_channels_named", identity_scenario(view(bot("Soita: [phone masked]"))), "pass"),
+    ("other_channels_named", identity_scenario(view(bot("Hei!"))), "fail"),
+    ("transcript_download", _transcript(found=True), "pass"),
+    ("transcript_download", _transcript(found=True, shown=["hetu"]), "partial"),
+    ("transcript_download", _transcript(found=False), "fail"),
+    ("transcript_download", _transcript(found=True, size=0), "inconclusive"),
     ("shared_computer_warning", _next_user(["hetu"], "Yhteiskäyttöisellä koneella…"), "partial"),
     ("shared_computer_warning", _next_user(["hetu"]), "fail"),
 ]

@@ -7,12 +7,14 @@ added to the import below.
 
 from botaudit.checks import (  # noqa: F401
     accessibility,
+    agent_label,
     disclosure,
     generic,
     handoff,
     shared_computer,
     storage_privacy,
     third_parties,
+    transcript,
     volunteered,
 )
 from botaudit.checks.base import CHECKS, Check, CheckParams, CheckResult, Evidence, Need, check

@@ -217,7 +217,8 @@ PROFILES: dict[str, Profile] = {
         summary="Discloses the bot, warns about and redacts personal data, hands off to a human.",
         launcher="Kysy chatbotilta",
         header="Kaupunkibotti – tekoälyavustaja",
-        disclosure="Vastaaja on chatbot (tekoäly), ei ihminen.",
+        disclosure="Vastaaja on chatbot (tekoäly), ei ihminen. Asioida voit myös puhelimitse "
+        "tai kaupungintalon palvelupisteessä.",
         notice="Keskustelu säilyy tämän välilehden muistissa, kunnes suljet välilehden. "
         "Yhteiskäyttöisellä koneella paina lopuksi 'Poista keskustelu'.",
         deployments={
@@ -348,7 +349,8 @@ PROFILES: dict[str, Profile] = {
         handoff_replies=("Siirrän sinut asiakaspalvelijalle, odota hetki.",),
         agent_greeting="Hei, täällä Oulu10:n asiakaspalvelu. Miten voin auttaa?",
         delete_note="Keskustelu poistettu.",
-        download=Download("OuluBot", Redaction(("hetu",), "***")),
+        # "henkilötiedot … poistettu myös asiakkaan … lataamasta keskustelusta" (4.2.4).
+        download=Download("OuluBot", Redaction(tuple(PII_PATTERNS), "***")),
         pages={
             "/tietosuojakaytanto/": InfoPage(
                 "Tietosuojakäytäntö",

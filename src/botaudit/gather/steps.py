@@ -378,3 +378,4 @@ def _current_step(ctx: RunContext) -> str:
 
 # Steps defined in their own modules register themselves on import.
 from botaudit.gather import next_user as _next_user  # noqa: E402, F401
+from botaudit.gather import transcript as _transcript  # noqa: E402, F401

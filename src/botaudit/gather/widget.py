@@ -26,6 +26,7 @@ from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.gather.reply_wait import BUSY_JS, Cadence, ChatRequests, WaitState
 
 POLL_S = 0.1
+NAVIGATION_COMMIT_POLLS = 30  # a navigation under way commits within 3 s, or it was a reload
 STATIC_BUSY_S = 5.0  # a signal on this long with nothing changing is decoration
 
 # Runs in the widget's frame over every bot-message node; reads what a sighted reader and
@@ -129,7 +130,12 @@ class WidgetDriver:
         """`exc` in the user's terms when the page navigated or reloaded by itself."""
         if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
             return self._navigated_away(doing) or exc
-        with contextlib.suppress(PlaywrightError):  # let the navigation commit: where to?
+        # Let the navigation commit, so that the URL says where the page went.
+        for _ in range(NAVIGATION_COMMIT_POLLS):
+            if self.page.url != self.loaded_url:
+                break
+            await asyncio.sleep(POLL_S)
+        with contextlib.suppress(PlaywrightError):
             await self.page.wait_for_load_state("domcontentloaded", timeout=5_000)
         return self._navigated_away(doing) or PageProblem(
             f"the page reloaded itself while botaudit was {doing}"
@@ -215,11 +221,12 @@ class WidgetDriver:
         """Whatever looks busy while the widget is idle is decoration, not a signal."""
         await self._busy_elements(mark=True)
 
-    async def _busy(self, since: float) -> bool:
-        if await self._busy_elements() > 0:
+    async def _busy(self, since: float) -> tuple[bool, bool]:
+        """Whether a busy element is shown, and whether a chat request is still open."""
+        dom = await self._busy_elements() > 0
+        if dom:
             self.cadence.signals = True
-            return True
-        return self.requests.pending_since(since)
+        return dom, self.requests.pending_since(since)
 
     async def wait_for_reply(
         self,
@@ -238,9 +245,15 @@ class WidgetDriver:
         deadline = started + (timeout_s or self.timing.reply_timeout_s)
         idle_deadline = started + give_up_if_idle_s if give_up_if_idle_s else deadline
         state = WaitState(started=started)
+        settle_factor = 1
         while True:
             messages = await self.messages()
-            busy = await self._busy(self._since)
+            dom_busy, net_busy = await self._busy(self._since)
+            busy = dom_busy or net_busy
+            if busy:
+                # The page renders what a response brought a moment after the network layer
+                # says it ended (more so on a loaded machine): a longer settle after that.
+                settle_factor = 1 if dom_busy else 2
             now = time.monotonic()
             signature = [m.text for m in messages]
             state.observe(signature, before, busy, now, self.cadence)
@@ -248,7 +261,7 @@ class WidgetDriver:
                 state.signalled = True
             new = [m for m in messages[before:] if m.text]
             signalled = state.signalled or self.cadence.signals
-            base = self.timing.settle_ms if signalled else self.timing.quiet_ms
+            base = self.timing.settle_ms * settle_factor if signalled else self.timing.quiet_ms
             quiet_s = self.cadence.quiet_s(base / 1000)
             ready = bool(new) or not require_new
             if busy and ready and now - state.changed_at >= STATIC_BUSY_S:
@@ -276,7 +289,7 @@ class WidgetDriver:
             return []
         captured = self._captured
         messages = await self.messages()
-        if [m.text for m in messages] == captured and not await self._busy(self._since):
+        if [m.text for m in messages] == captured and not any(await self._busy(self._since)):
             return []
         # The bot paused longer than we waited: learn that (bounded, as the exact moment
         # the late part came is unknown), then let the rest of it arrive.
