@@ -1,7 +1,7 @@
 """Time the demo audit beside a minimal hand-written Playwright script doing the same work.
 
 The minimal script is the floor: the same page loads, clicks and messages, in the same
-three parallel browser contexts, but it knows the demo widget's internals (it waits for the
+four parallel browser contexts, but it knows the demo widget's internals (it waits for the
 message list's aria-busy flag to clear) and judges, masks and writes nothing. The ratio is
 botaudit's overhead: generic reply detection (quiet period), evidence, masking, reporting.
 
@@ -22,7 +22,7 @@ from playwright.async_api import Browser, Page, async_playwright
 
 from botaudit.browser import launch_options
 from botaudit.config import parse_config
-from botaudit.demo.profiles import demo_config
+from botaudit.demo.profiles import PROFILES, demo_config
 from botaudit.demo.server import DemoServer
 from botaudit.evidence.observations import HandoffRequests
 from botaudit.pipeline import rerun_report, run_audit
@@ -93,12 +93,42 @@ async def _storage(browser: Browser, url: str) -> None:
     await context.close()
 
 
+async def _next_user(browser: Browser, url: str) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await _open(page, url)
+    await _send(page, "Henkilötunnukseni on 010190-900P, puhelinnumeroni on +358 40 123 4567")
+    download = page.get_by_role("button", name="Lataa keskustelu")
+    if await download.count():
+        async with page.expect_download() as info:
+            await download.click()
+        await (await info.value).path()
+    await page.goto("about:blank")
+    await page.go_back()
+    await page.click("#chat-launcher")
+    await page.locator("#chat-widget").inner_text()
+    second = await context.new_page()
+    await _open(second, url)
+    await second.close()
+    async with context.expect_page() as opened:
+        await page.evaluate("() => { window.open(location.href); }")
+    reopened = await opened.value
+    await reopened.wait_for_load_state()
+    await page.close()
+    await reopened.click("#chat-launcher")
+    await reopened.locator("#chat-widget").inner_text()
+    await context.close()
+
+
 async def minimal(url: str, requests: list[str]) -> float:
     started = time.perf_counter()
     async with async_playwright() as p:
         browser = await p.chromium.launch(**launch_options())
         await asyncio.gather(
-            _identity(browser, url), _handoff(browser, url, requests), _storage(browser, url)
+            _identity(browser, url),
+            _handoff(browser, url, requests),
+            _storage(browser, url),
+            _next_user(browser, url),
         )
         await browser.close()
     return time.perf_counter() - started
@@ -106,7 +136,7 @@ async def minimal(url: str, requests: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profile", default="good", choices=["good", "bad", "oulubot-2022"])
+    parser.add_argument("--profile", default="good", choices=list(PROFILES))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 

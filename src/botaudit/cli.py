@@ -130,8 +130,10 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
         out.print(f"{name}: {path}", highlight=False)
     for warning in outcome.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
-    if outcome.bundle.fatal_error:  # the CLI speaks English; the report its own language
-        err.print(f"[bold red]error:[/] {outcome.bundle.fatal_error}", highlight=False)
+    # The CLI speaks English; the report its own language (the bundle keeps the English).
+    fatal = outcome.bundle.fatal_error or report.audit.fatal_error
+    if fatal:
+        err.print(f"[bold red]error:[/] {fatal}", highlight=False, soft_wrap=True)
         return 2
     statuses = {v.status for v in report.values}
     failing = {"red"} if fail_on is FailOn.red else {"red", "yellow"}
@@ -216,9 +218,9 @@ def report(
 
 @app.command()
 def demo(
-    profile: Annotated[str, typer.Option(help="good, bad or oulubot-2022.")] = "oulubot-2022",
+    profile: Annotated[str, typer.Option(help="good, bad, oulubot-2022 or slow.")] = "oulubot-2022",
     deployment: Annotated[
-        str, typer.Option(help="main, or visitoulu (oulubot-2022 only).")
+        str, typer.Option(help="main, or visitoulu / teatteri (oulubot-2022 only).")
     ] = "main",
     out_dir: OutOption = None,
     fail_on: FailOption = FailOn.red,
@@ -270,7 +272,7 @@ def converse(
 
 @app.command("demo-server")
 def demo_server(
-    profile: Annotated[str, typer.Option(help="good, bad or oulubot-2022.")] = "oulubot-2022",
+    profile: Annotated[str, typer.Option(help="good, bad, oulubot-2022 or slow.")] = "oulubot-2022",
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 = any free one).")] = 8000,
     host: Annotated[str, typer.Option(help="Address to bind; keep it local.")] = "127.0.0.1",
 ) -> None:

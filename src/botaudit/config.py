@@ -6,9 +6,10 @@ browser starts, instead of as a confusing timeout halfway through an audit.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -49,6 +50,10 @@ class Widget(BaseModel):
         default=None, description="CSS, relative to a message node, of its sender label."
     )
     end_conversation: list[Selector] | None = None
+    typing: Selector | None = Field(
+        default=None,
+        description="The typing indicator, when the built-in detection does not find it.",
+    )
 
     @field_validator(
         "launcher",
@@ -58,6 +63,7 @@ class Widget(BaseModel):
         "bot_message",
         "user_message",
         "agent_message",
+        "typing",
         mode="before",
     )
     @classmethod
@@ -100,7 +106,18 @@ class Timing(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reply_timeout_s: float = Field(default=15, gt=0, le=300)
-    quiet_ms: int = Field(default=700, ge=100, le=10_000)
+    quiet_ms: int = Field(
+        default=700,
+        ge=100,
+        le=10_000,
+        description="Quiet period when the widget shows no typing/busy signal.",
+    )
+    settle_ms: int = Field(
+        default=150,
+        ge=50,
+        le=10_000,
+        description="Settle after the widget's typing/busy signals and chat request end.",
+    )
     greeting_timeout_s: float = Field(
         default=5, gt=0, le=120, description="How long to wait for a greeting that may not come."
     )
@@ -147,6 +164,36 @@ def _where(error: dict[str, Any]) -> str:
     return ".".join(str(part) for part in error["loc"]) or "(top level)"
 
 
+def _model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The config model found by following `path` (keys; list indexes are skipped)."""
+    model: type[BaseModel] | None = AuditConfig
+    for part in path:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        candidates = get_args(field.annotation) or (field.annotation,)
+        models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        nested = [m for c in candidates for m in get_args(c) if isinstance(m, type)]
+        models += [m for m in nested if issubclass(m, BaseModel)]
+        model = models[0] if models else None
+    return model
+
+
+def _problem(error: dict[str, Any]) -> str:
+    """One validation problem; for an unknown key, the nearest known one ("did you mean")."""
+    if error["type"] != "extra_forbidden" or not error["loc"]:
+        return f"{_where(error)}: {error['msg']}"
+    message = f"{_where(error)}: unknown key"
+    model = _model_at(tuple(error["loc"][:-1]))
+    known = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(str(error["loc"][-1]), known, n=1, cutoff=0.6)
+    if close:
+        return f"{message} (did you mean '{close[0]}'?)"
+    return f"{message} (known keys: {', '.join(known)})" if known else message
+
+
 def parse_config(data: Any, source: str) -> AuditConfig:
     """Validate config data; `source` names the file in the error."""
     if not isinstance(data, dict):
@@ -156,7 +203,7 @@ def parse_config(data: Any, source: str) -> AuditConfig:
     try:
         return AuditConfig.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{_where(e)}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(_problem(e) for e in exc.errors())
         raise UsageError(
             f"{source} is not a valid audit config ({problems}); fix those fields."
         ) from exc

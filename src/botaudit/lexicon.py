@@ -27,6 +27,8 @@ PATTERN_FIELDS = (
     "human_channels",
     "personal_data_warning",
     "limits_stated",
+    "shared_computer_notice",
+    "other_channels",
 )
 
 
@@ -45,6 +47,9 @@ class Phrases(BaseModel):
     confirm: list[str]
     personal_data_warning: list[str]
     limits_stated: list[str]
+    shared_computer_notice: list[str] = []
+    other_channels: list[str] = []
+    download_transcript: list[str] = []  # names of a "download the conversation" control
     neutral_opening: str
     personal_data_message: str
 

@@ -28,6 +28,7 @@ from botaudit.report.model import Report, ReportLanguage, Thresholds
 from botaudit.report.pdf import write_pdf
 from botaudit.report.render import write_report
 from botaudit.report.transcripts.review import review_for_audit
+from botaudit.types import JUDGED
 from botaudit.validate import load_validated
 
 
@@ -86,6 +87,8 @@ def _render(
         out_dir,
         answers,
     )
+    if not report.audit.fatal_error:
+        report.audit.fatal_error = nothing_judged(bundle, report)
     if previous is not None:
         report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
@@ -93,6 +96,19 @@ def _render(
     outcome = AuditOutcome(bundle, report, files)
     _add_pdf(outcome, out_dir)
     return outcome
+
+
+def nothing_judged(bundle: EvidenceBundle, report: Report) -> str | None:
+    """A sentence for an audit in which no browser criterion could be judged, else None.
+
+    Such an audit must not exit 0: CI would go green on a bot that was never audited (answers
+    or logs judged beside it do not make up for a browser that saw nothing).
+    """
+    if any(c.outcome in JUDGED and c.evidence_kind == "browser" for c in report.criteria):
+        return None
+    errors = [f"in {s.id}, {s.error}" for s in bundle.scenarios if s.error]
+    why = errors[0] if errors else "the steps ran but recorded nothing a check could use"
+    return f"No browser criterion could be judged: {why}."
 
 
 def run_audit(

@@ -48,6 +48,7 @@ def audits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, AuditOutcome]:
             "bad": ("bad", "main"),
             "oulubot-2022": ("oulubot-2022", "main"),
             "oulubot-2022/visitoulu": ("oulubot-2022", "visitoulu"),
+            "oulubot-2022/teatteri": ("oulubot-2022", "teatteri"),
         }
         return {
             key: _audit(profile, tmp_path_factory.mktemp(key.replace("/", "-")), deployment)
@@ -73,6 +74,9 @@ def _outcomes(outcome: AuditOutcome) -> dict[str, str]:
         # VisitOulu: a "Chat" title and a logo with alt text "OuluBot" only; the greeting's
         # 'kirjoita "asiakaspalvelija"' works; no personal-data warning.
         ("oulubot-2022/visitoulu", ("partial", "pass", "fail")),
+        # The theatre: "chat" only, no word of a bot; its anonymity notice warns against
+        # typing personal data before the user types (METKU 2022, 4.2.4).
+        ("oulubot-2022/teatteri", ("partial", "pass", "partial")),
     ],
 )
 def test_headline_outcomes(audits: dict[str, AuditOutcome], run: str, expected: tuple) -> None:
@@ -132,8 +136,14 @@ def test_oulubot_reflects_the_study(audits: dict[str, AuditOutcome]) -> None:
     assert outcomes["accountability.handoff-instruction-up-front"] == "fail"
     assert outcomes["trust-in-authority.warns-on-volunteered-data"] == "fail"
     assert outcomes["legitimacy.delete-conversation"] == "pass"
+    # The greeting whose amount of text the study says reduces clarity (4.2.3).
+    assert outcomes["professionalism.concise-greeting"] == "partial"
     visitoulu = _outcomes(audits["oulubot-2022/visitoulu"])
     assert visitoulu["accountability.handoff-instruction-up-front"] == "pass"
+    assert visitoulu["accountability.limits-stated"] == "fail"  # "nothing about learning"
+    theatre = _outcomes(audits["oulubot-2022/teatteri"])
+    assert theatre["privacy.notice-before-input"] == "pass"
+    assert theatre["accountability.handoff-instruction-up-front"] == "fail"
 
 
 def test_unjudged_criteria_are_not_assessed(audits: dict[str, AuditOutcome]) -> None:
@@ -230,3 +240,15 @@ def test_report_warns_when_the_lexicon_changed(
     evidence.write_text(json.dumps(data), encoding="utf-8")
     again = rerun_report(bundle_dir, tmp_path / "out")
     assert any("lexicon.yaml" in w for w in again.warnings)
+
+
+def test_next_user_of_a_shared_computer(audits: dict[str, AuditOutcome]) -> None:
+    def outcome(run: str) -> str:
+        return _outcomes(audits[run])["privacy.shared-computer-warning"]
+
+    # good: the conversation comes back redacted, with a notice; bad: localStorage shows
+    # everything even in a new tab; OuluBot: session storage shows the identity code after
+    # Back and a reopened tab, and "no notice of this is shown anywhere" (4.2.4).
+    assert outcome("good") == "pass"
+    assert outcome("bad") == "fail"
+    assert outcome("oulubot-2022") == "fail"

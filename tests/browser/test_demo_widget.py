@@ -37,10 +37,9 @@ EMAIL = "testi.asukas1234@example.org"
 PERSONAL = f"Henkilötunnukseni on {HETU}, puhelinnumeroni on {PHONE} ja sähköpostini {EMAIL}."
 
 GOOD_GREETING = [
-    "Hei! Olen Esimerkkikaupungin chatbot. Vastaan yleisiin kysymyksiin kaupungin palveluista, "
-    "mutta en osaa kaikkea ja opin jatkuvasti.",
-    "Jos haluat puhua ihmisen kanssa, kirjoita 'asiakaspalvelija'.",
-    "Älä kirjoita keskusteluun henkilötietoja, kuten henkilötunnusta tai terveystietoja.",
+    "Hei! Olen Esimerkkikaupungin chatbot. En osaa kaikkea, mutta opin jatkuvasti.",
+    "Jos haluat ihmisen, kirjoita 'asiakaspalvelija'.",
+    "Älä kirjoita keskusteluun henkilötietoja, kuten henkilötunnusta.",
 ]
 GOOD_WARNING = (
     "Älä lähetä henkilötunnusta tai muita henkilötietoja chatissa. Poistin ne keskustelusta."
@@ -52,9 +51,11 @@ OULU_GREETING = [
     "Parhaiten ymmärrän lyhyitä lauseita.",
     "Ethän kirjoita keskusteluun henkilötietoja, esim. henkilötunnusta tai tietoja terveydestäsi.",
 ]
-VISITOULU_GREETING = [
-    "Tervetuloa VisitOulun chattiin!",
-    "Mikäli haluat jutella ihmiselle, kirjoita 'asiakaspalvelija'.",
+VISITOULU_GREETING = [  # as the study quotes it (4.2.3)
+    "Hei! Olen OuluBot, virtuaalinen asiakaspalvelijasi. Kuinka voin auttaa?",
+    "Olen vasta harjoittelija ja osaan vastata yleisimpiin Oulun seudun matkailuun liittyviin "
+    "kysymyksiin.",
+    'Mikäli haluat jutella ihmiselle, kirjoita "asiakaspalvelija"',
 ]
 OULU_FALLBACK = "Pahoittelut, en ymmärtänyt. Kokeile kysyä lyhyesti toisella tavalla."
 
@@ -118,7 +119,9 @@ def test_demo_config_points_at_each_deployment() -> None:
     assert "end_conversation" not in config["widget"]
     other = demo_config("oulubot-2022", "http://127.0.0.1:9", deployment="visitoulu")
     assert other["target"]["url"] == "http://127.0.0.1:9/visitoulu/"
-    assert set(PROFILES) == {"good", "bad", "oulubot-2022"}
+    theatre = demo_config("oulubot-2022", "http://127.0.0.1:9", deployment="teatteri")
+    assert theatre["target"]["url"] == "http://127.0.0.1:9/teatteri/"
+    assert set(PROFILES) == {"good", "bad", "oulubot-2022", "slow"}
 
 
 def download_and_delete(page: Page, storage_key: str) -> tuple[str, str]:
@@ -142,6 +145,7 @@ def test_good_discloses_redacts_and_hands_off(page: Page, demo: str) -> None:
     widget = page.locator("#chat-widget")
     expect(widget.locator(".chat-title")).to_have_text("Kaupunkibotti – tekoälyavustaja")
     expect(widget.get_by_text("Vastaaja on chatbot (tekoäly), ei ihminen.")).to_be_visible()
+    expect(widget.get_by_text("myös puhelimitse")).to_be_visible()
     expect(bot).to_have_text(GOOD_GREETING)
     expect(page.locator(".msg.bot .sender")).to_have_text(["Chatbot"] * 3)
     assert page.evaluate("window.__seen") == {"typing": True, "partial": True}
@@ -249,6 +253,6 @@ def test_oulubot_visitoulu_deployment(page: Page, demo: str) -> None:
     url = demo_config("oulubot-2022", demo, deployment="visitoulu")["target"]["url"]
     bot = open_widget(page, url)
     expect(bot).to_have_text(VISITOULU_GREETING)
-    expect(page.locator(".msg.bot img[alt='OuluBot']")).to_have_count(2)
+    expect(page.locator(".msg.bot img[alt='OuluBot']")).to_have_count(3)
     send(page, "asiakaspalvelija")
     expect(page.locator(".msg.bot.agent .sender")).to_have_text("Oulu10")

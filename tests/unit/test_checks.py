@@ -17,7 +17,10 @@ from builders import (
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
-from botaudit.evidence.observations import Exchange
+from botaudit.evidence.model import ScenarioRecord
+from botaudit.evidence.next_user import NextUserView
+from botaudit.evidence.observations import Exchange, PersonalDataInput
+from botaudit.evidence.transcript_download import TranscriptDownload
 from botaudit.lexicon import matcher
 from botaudit.messages import catalogue
 
@@ -39,6 +42,10 @@ NAMES = {
     "personal_data_notice_before_input": "privacy.notice-before-input",
     "delete_conversation_clears_browser": "legitimacy.delete-conversation",
     "warns_when_personal_data_typed": "trust-in-authority.warns-on-volunteered-data",
+    "shared_computer_warning": "privacy.shared-computer-warning",
+    "human_agent_labelled": "transparency.human-agent-labelled",
+    "other_channels_named": "fairness.other-channels-named",
+    "transcript_download": "legitimacy.transcript-download",
 }
 
 
@@ -260,6 +267,9 @@ def test_delete_conversation(kwargs, expected: str) -> None:  # type: ignore[no-
     [
         (["Älä lähetä henkilötunnusta chatissa."], "pass"),
         (["Kiitos! Miten voin auttaa?"], "fail"),
+        # The user's own words echoed back are not a warning.
+        (['Kiitos viestistäsi: "Henkilötunnukseni on [hetu masked]"'], "fail"),
+        (['Sanoit: "Henkilötunnukseni on [hetu masked]". Älä lähetä henkilötunnusta.'], "pass"),
         ([], "inconclusive"),
     ],
 )
@@ -275,10 +285,34 @@ def test_greeting_limits() -> None:
     ok = identity_scenario(view(bot("Opin uutta jatkuvasti. Parhaiten ymmärrän lyhyitä lauseita.")))
     assert run("greeting_states_limits", ok).outcome == "pass"
     assert run("greeting_states_limits", identity_scenario(view(bot("Hei!")))).outcome == "fail"
+    # "en osaa" is a word: not the end of "kaikkien" before "osaamiemme".
+    words = identity_scenario(view(bot("Hei! Kerron kaikkien osaamiemme palvelujen ajat.")))
+    assert run("greeting_states_limits", words).outcome == "fail"
+    assert (
+        run("greeting_states_limits", identity_scenario(view(bot("En osaa kaikkea.")))).outcome
+        == "pass"
+    )
+
+
+# METKU 2022, Lisäselvitys 2, 4.2.3: "aloitusdialogin selkeyttä vähentää tekstin runsaus".
+STUDY_GREETING = [
+    "Hei! Olen OuluBot, oululaisten virtuaalinen avustaja.",
+    "Parhaiten osaan vastata yleisimpiin Oulun kaupungin palveluihin liittyviin kysymyksiin. "
+    "Opin uutta jatkuvasti, ja voit antaa minulle palautetta kun suljet chatin. "
+    "Parhaiten ymmärrän lyhyitä lauseita.",
+    "Ethän kirjoita keskusteluun henkilötietoja, esim. henkilötunnusta tai tietoja terveydestäsi.",
+]
+
+
+def test_the_greeting_the_study_finds_too_long_is_not_concise() -> None:
+    record = identity_scenario(view(*[bot(t) for t in STUDY_GREETING]))
+    result = run("greeting_length", record)
+    assert result.outcome == "partial", result.explanation.en
 
 
 @pytest.mark.parametrize(
-    ("words", "expected"), [(10, "pass"), (40, "pass"), (60, "partial"), (120, "fail")]
+    ("words", "expected"),
+    [(10, "pass"), (25, "pass"), (26, "partial"), (50, "partial"), (51, "fail"), (120, "fail")],
 )
 def test_greeting_length(words: int, expected: str) -> None:
     record = identity_scenario(view(bot(" ".join(["sana"] * words))))
@@ -330,6 +364,37 @@ def _traffic(*hosts: tuple[str, bool, list[str]]):  # type: ignore[no-untyped-de
         "storage-privacy",
         step("personal_data", {"kinds": ["hetu"]}, kind="send_personal_data"),
         step("traffic", data, kind="network_traffic"),
+    )
+
+
+def _agent(bot_label: str, agent_label: str | None, agent: bool = False) -> ScenarioRecord:
+    """A handoff whose reply comes from the bot and, unless `agent_label` is None, a person."""
+    greeting = view(bot("Hei! Olen chatbot.", label=bot_label))
+    replies = [bot("Siirrän sinut asiakaspalvelijalle.", label=bot_label)]
+    if agent_label is not None:
+        replies.append(bot("Hei, miten voin auttaa?", label=agent_label, agent=agent))
+    return handoff_scenario(greeting, Exchange(sent="asiakaspalvelija", replies=replies))
+
+
+def _transcript(found: bool, shown: list[str] | None = None, size: int = 120) -> ScenarioRecord:
+    data = TranscriptDownload(
+        found=found,
+        label="Lataa keskustelu",
+        size_bytes=size if found else 0,
+        holds_conversation=found and size > 0,
+        typed_data_shown=shown or [],
+        excerpt="Sinä: Henkilötunnukseni on [hetu masked]",
+    )
+    return scenario("next-user", step("transcript", data))
+
+
+def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
+    seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
+    return scenario(
+        "next-user",
+        step("before_input", view(bot(notice))),
+        step("personal_data", PersonalDataInput(kinds=["hetu"])),
+        step("after_back", seen),
     )
 
 
@@ -470,7 +535,7 @@ BILINGUAL = [
     ("greeting_states_limits", identity_scenario(view(bot("Opin uutta jatkuvasti."))), "pass"),
     ("greeting_states_limits", identity_scenario(view(bot("Hei!"))), "fail"),
     ("greeting_length", identity_scenario(view(bot("Hei! Miten voin auttaa?"))), "pass"),
-    ("greeting_length", identity_scenario(view(bot(" ".join(["sana"] * 60)))), "partial"),
+    ("greeting_length", identity_scenario(view(bot(" ".join(["sana"] * 40)))), "partial"),
     ("greeting_length", identity_scenario(view()), "not_applicable"),
     ("widget_accessibility_axe", _scan(), "pass"),
     ("widget_accessibility_axe", _scan("minor", None), "partial"),  # type: ignore[arg-type]
@@ -478,6 +543,19 @@ BILINGUAL = [
     ("typed_data_stays_first_party", _traffic(("a.fi", True, ["hetu"])), "pass"),
     ("typed_data_stays_first_party", _traffic(("b.com", False, ["hetu"])), "fail"),
     ("typed_data_stays_first_party", _traffic(("a.fi", True, [])), "inconclusive"),
+    ("shared_computer_warning", _next_user(), "pass"),
+    ("human_agent_labelled", _agent("Chatbot", "Asiakaspalvelija (ihminen)"), "pass"),
+    ("human_agent_labelled", _agent("", "Oulu10"), "partial"),
+    ("human_agent_labelled", _agent("", "", agent=True), "fail"),
+    ("human_agent_labelled", _agent("Chatbot", None), "inconclusive"),
+    ("other_channels_named", identity_scenario(view(bot("Soita: [phone masked]"))), "pass"),
+    ("other_channels_named", identity_scenario(view(bot("Hei!"))), "fail"),
+    ("transcript_download", _transcript(found=True), "pass"),
+    ("transcript_download", _transcript(found=True, shown=["hetu"]), "partial"),
+    ("transcript_download", _transcript(found=False), "fail"),
+    ("transcript_download", _transcript(found=True, size=0), "inconclusive"),
+    ("shared_computer_warning", _next_user(["hetu"], "Yhteiskäyttöisellä koneella…"), "partial"),
+    ("shared_computer_warning", _next_user(["hetu"]), "fail"),
 ]
 
 

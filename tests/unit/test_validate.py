@@ -41,6 +41,7 @@ def test_renamed_step_alias_names_the_criteria_and_the_file(tmp_path: Path) -> N
         "transparency.bot-identity-disclosed",
         "accountability.limits-stated",
         "professionalism.concise-greeting",
+        "fairness.other-channels-named",
     }
     assert all("before_typing" in p.message and str(path) in p.message for p in problems)
 

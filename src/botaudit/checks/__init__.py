@@ -7,14 +7,18 @@ added to the import below.
 
 from botaudit.checks import (  # noqa: F401
     accessibility,
+    agent_label,
     conversation,
     disclosure,
     generic,
     handoff,
     self_assessed,
+    shared_computer,
     storage_privacy,
     third_parties,
+    transcript_download,
     transcripts,
+    volunteered,
 )
 from botaudit.checks.base import CHECKS, Check, CheckParams, CheckResult, Evidence, Need, check
 

@@ -5,7 +5,8 @@ The bundled demo gives botaudit something real to drive in a browser: one widget
 backend (`Profile.respond`). Three profiles span the range an auditor must tell apart: `good`
 (discloses, warns, redacts, hands off), `bad` (none of that, and keeps everything in
 localStorage and a cookie) and `oulubot-2022` (the City of Oulu's OuluBot as the METKU 2022
-study describes it, with its two deployments greeting differently).
+study describes it, with its two deployments greeting differently). `slow` is `good` with
+late, streamed, split replies (`Pacing`): the same verdicts must come out of it.
 """
 
 from __future__ import annotations
@@ -95,6 +96,26 @@ class Download:
 
 
 @dataclass(frozen=True)
+class Pacing:
+    """A slow bot, like many Bot Framework bots: every answer (the greeting too) comes from
+    the server as one streamed response, late, after a typing indicator; long messages
+    come in three parts, and a human agent joins a handoff only after a pause."""
+
+    delay_s: tuple[float, float] = (2.0, 4.0)  # typing shown, nothing else, this long
+    part_gap_s: float = 0.7  # between the parts of one answer, no typing indicator
+    split_over: int = 80  # messages longer than this many characters come in three parts
+    agent_join_s: float = 2.0  # the pause inside a handoff answer before the agent speaks
+
+    def parts(self, text: str) -> list[str]:
+        """Three parts split at spaces, or the text whole when it is short."""
+        if len(text) <= self.split_over:
+            return [text]
+        words = text.split(" ")
+        third = -(-len(words) // 3)
+        return [" ".join(words[i : i + third]) for i in range(0, len(words), third)]
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything one demo chatbot does; see the module docstring for the three profiles."""
 
@@ -125,6 +146,7 @@ class Profile:
     delete_note: str | None = None  # None: no "Poista keskustelu" control
     download: Download | None = None
     pages: dict[str, InfoPage] | None = None
+    pacing: Pacing | None = None  # None: answers at once, as JSON, revealed by the widget
 
     def _bot(self, text: str) -> Message:
         return Message("bot", self.bot_label, text)
@@ -196,7 +218,8 @@ PROFILES: dict[str, Profile] = {
         summary="Discloses the bot, warns about and redacts personal data, hands off to a human.",
         launcher="Kysy chatbotilta",
         header="Kaupunkibotti – tekoälyavustaja",
-        disclosure="Vastaaja on chatbot (tekoäly), ei ihminen.",
+        disclosure="Vastaaja on chatbot (tekoäly), ei ihminen. Asioida voit myös puhelimitse "
+        "tai kaupungintalon palvelupisteessä.",
         notice="Keskustelu säilyy tämän välilehden muistissa, kunnes suljet välilehden. "
         "Yhteiskäyttöisellä koneella paina lopuksi 'Poista keskustelu'.",
         deployments={
@@ -204,12 +227,11 @@ PROFILES: dict[str, Profile] = {
                 "/",
                 "Esimerkkikaupunki",
                 "Tervetuloa Esimerkkikaupungin verkkosivuille. Tämä on botauditin esittelysivu.",
+                # 21 words: within the 25 of `professionalism.concise-greeting`.
                 (
-                    "Hei! Olen Esimerkkikaupungin chatbot. Vastaan yleisiin kysymyksiin kaupungin "
-                    "palveluista, mutta en osaa kaikkea ja opin jatkuvasti.",
-                    "Jos haluat puhua ihmisen kanssa, kirjoita 'asiakaspalvelija'.",
-                    "Älä kirjoita keskusteluun henkilötietoja, kuten henkilötunnusta "
-                    "tai terveystietoja.",
+                    "Hei! Olen Esimerkkikaupungin chatbot. En osaa kaikkea, mutta opin jatkuvasti.",
+                    "Jos haluat ihmisen, kirjoita 'asiakaspalvelija'.",
+                    "Älä kirjoita keskusteluun henkilötietoja, kuten henkilötunnusta.",
                 ),
             )
         },
@@ -294,9 +316,25 @@ PROFILES: dict[str, Profile] = {
                 "/visitoulu/",
                 "VisitOulu (jäljitelmä)",
                 _OULU_SITE,
+                # As quoted in METKU 2022, Lisäselvitys 2, 4.2.3 (recorded 14.9.2022).
                 (
-                    "Tervetuloa VisitOulun chattiin!",
-                    "Mikäli haluat jutella ihmiselle, kirjoita 'asiakaspalvelija'.",
+                    "Hei! Olen OuluBot, virtuaalinen asiakaspalvelijasi. Kuinka voin auttaa?",
+                    "Olen vasta harjoittelija ja osaan vastata yleisimpiin Oulun seudun "
+                    "matkailuun liittyviin kysymyksiin.",
+                    'Mikäli haluat jutella ihmiselle, kirjoita "asiakaspalvelija"',
+                ),
+            ),
+            # The theatre's OuluBot: the study quotes only its opening privacy notice
+            # (4.2.4 Yksityisyys) and finds it as hard as VisitOulu's to tell from a chat
+            # with a person (4.2.4 Avoimuus); the rest of its greeting is not quoted.
+            "teatteri": Deployment(
+                "/teatteri/",
+                "Oulun teatteri (jäljitelmä)",
+                _OULU_SITE,
+                (
+                    "Asiointi chatissa on nimetöntä. Emme käsittele chatissa asioita, joissa "
+                    "tarvitaan henkilötietoja, esimerkiksi henkilötunnusta tai pankkitilin "
+                    "numeroa.",
                 ),
             ),
         },
@@ -312,7 +350,8 @@ PROFILES: dict[str, Profile] = {
         handoff_replies=("Siirrän sinut asiakaspalvelijalle, odota hetki.",),
         agent_greeting="Hei, täällä Oulu10:n asiakaspalvelu. Miten voin auttaa?",
         delete_note="Keskustelu poistettu.",
-        download=Download("OuluBot", Redaction(("hetu",), "***")),
+        # "henkilötiedot … poistettu myös asiakkaan … lataamasta keskustelusta" (4.2.4).
+        download=Download("OuluBot", Redaction(tuple(PII_PATTERNS), "***")),
         pages={
             "/tietosuojakaytanto/": InfoPage(
                 "Tietosuojakäytäntö",
@@ -324,6 +363,16 @@ PROFILES: dict[str, Profile] = {
         },
     ),
 }
+
+
+# The good bot, slow: the same verdicts must come out however the replies are paced.
+PROFILES["slow"] = replace(
+    PROFILES["good"],
+    name="slow",
+    summary="The good bot, slow: replies 2–4 s late after a typing indicator, long ones in "
+    "three parts 0.7 s apart, a human agent joining a handoff 2 s after the bot's message.",
+    pacing=Pacing(),
+)
 
 
 def get_profile(profile: str) -> Profile:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import threading
+import time
 from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,7 +22,16 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from botaudit.demo.answers import API_PATH, RASA_PATH, Answerer, service_page
-from botaudit.demo.profiles import PROFILES, Deployment, InfoPage, Profile, demo_config, get_profile
+from botaudit.demo.profiles import (
+    PROFILES,
+    Deployment,
+    InfoPage,
+    Message,
+    Pacing,
+    Profile,
+    demo_config,
+    get_profile,
+)
 
 __all__ = ["PROFILES", "DemoServer", "demo_config", "serve"]
 
@@ -46,7 +57,8 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
     return {
         "profile": profile.name,
         "deployment": deployment,
-        "api": "/api/message",
+        "api": "/api/stream" if profile.pacing else "/api/message",
+        "stream": profile.pacing is not None,
         "launcher": profile.launcher,
         "header": profile.header,
         "disclosure": profile.disclosure,
@@ -202,39 +214,78 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, file.read_bytes(), _STATIC_TYPES[file.suffix])
 
     def do_POST(self) -> None:
-        if urlsplit(self.path).path == "/collect":  # the bad profile's "analytics": discarded
+        path = urlsplit(self.path).path
+        profile = self.server.profile
+        if path == "/collect":  # the bad profile's "analytics": discarded
             self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
             return
-        route = urlsplit(self.path).path
-        if route not in (API_PATH, RASA_PATH):
+        streamed = ("/api/stream", "/api/greeting") if profile.pacing else ()
+        if path not in (API_PATH, RASA_PATH) and path not in streamed:
             self._not_found()
             return
-        rasa = route == RASA_PATH
+        rasa = path == RASA_PATH
         names = ("sender", "message") if rasa else ("session", "text")
         try:
             length = int(self.headers.get("Content-Length", "0"))
             if not 0 < length <= _MAX_BODY:
                 raise ValueError("body size")
             payload = json.loads(self.rfile.read(length))
-            session, text = payload[names[0]], payload[names[1]]
+            session, text = payload[names[0]], payload.get(names[1], "")
             if not (isinstance(session, str) and isinstance(text, str)):
                 raise ValueError("types")
-            if not (0 < len(session) <= 100 and 0 < len(text.strip()) <= _MAX_TEXT):
+            if not 0 < len(session) <= 100 or len(text) > _MAX_TEXT:
                 raise ValueError("lengths")
-        except (ValueError, KeyError, TypeError):
+            if path != "/api/greeting" and not text.strip():
+                raise ValueError("empty")
+        except (ValueError, KeyError, TypeError, AttributeError):
             expected = ", ".join(f'\\"{n}\\": str' for n in names)
             body = ('{"error": "expected JSON {' + expected + '}"}').encode()
             self._send(HTTPStatus.BAD_REQUEST, body, "application/json")
             return
+        if path == "/api/greeting":
+            site = self.headers.get("X-Deployment", "main")
+            greeting = profile.deployments.get(site, profile.deployments["main"]).greeting
+            self._stream([Message("bot", profile.bot_label, t) for t in greeting])
+            return
         first = self.server.is_first_message(session)
         base = f"http://{self.headers.get('Host') or '127.0.0.1'}"
         replies = self.server.answerer.respond(session, text, first=first, base=base)
+        if path == "/api/stream":
+            self._stream(replies)
+            return
         if rasa:  # Rasa's REST channel: a list of {recipient_id, text}
             data: Any = [{"recipient_id": session, "text": m.text} for m in replies]
         else:
             data = {"messages": [m.to_json() for m in replies]}
         body = json.dumps(data, ensure_ascii=False)
         self._send(HTTPStatus.OK, body.encode("utf-8"), "application/json; charset=utf-8")
+
+    def _stream(self, messages: list[Message]) -> None:
+        """One answer as newline-delimited JSON, paced like a slow bot (`Pacing`).
+
+        The response stays open until the last part: a client sees the answer is complete
+        when the response ends. HTTP/1.0 without a length: the body ends when we close.
+        """
+        pacing = self.server.profile.pacing or Pacing()
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "application/x-ndjson; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self._event({"typing": True})
+        time.sleep(random.uniform(*pacing.delay_s))
+        first = True
+        for message in messages:
+            for part in pacing.parts(message.text):
+                if message.sender == "agent":
+                    time.sleep(pacing.agent_join_s)
+                elif not first:
+                    time.sleep(pacing.part_gap_s)
+                first = False
+                self._event({"message": {**message.to_json(), "text": part}})
+
+    def _event(self, event: dict[str, Any]) -> None:
+        self.wfile.write(json.dumps(event, ensure_ascii=False).encode("utf-8") + b"\n")
+        self.wfile.flush()
 
 
 class DemoServer:

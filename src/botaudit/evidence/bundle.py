@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from botaudit.errors import UsageError
 from botaudit.evidence.model import SCHEMA_VERSION, EvidenceBundle
+from botaudit.evidence.text import safe_data
 
 FILENAME = "evidence.json"
 
@@ -16,7 +17,9 @@ FILENAME = "evidence.json"
 def write_bundle(bundle: EvidenceBundle, bundle_dir: Path) -> Path:
     bundle_dir.mkdir(parents=True, exist_ok=True)
     path = bundle_dir / FILENAME
-    path.write_text(bundle.model_dump_json(indent=2), encoding="utf-8")
+    # Page text is made safe as it is gathered; this is the guard for anything that was not.
+    data = safe_data(bundle.model_dump(mode="json"))
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     return path
 
 

@@ -26,6 +26,9 @@ class MessageView(BaseModel):
     alt_texts: list[str] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
     agent: bool = Field(default=False, description="Matched the config's agent_message selector.")
+    chars_on_page: int | None = Field(
+        default=None, description="The text's length on the page, when only part was recorded."
+    )
 
 
 @observation
@@ -52,6 +55,12 @@ class Exchange(BaseModel):
     replies: list[MessageView] = Field(default_factory=list)
     timed_out: bool = False
     elapsed_ms: int = 0
+    late_parts_of_previous: list[MessageView] = Field(
+        default_factory=list,
+        description="Bot messages that came after the previous reply (or the greeting) was "
+        "taken as complete and before this message was sent: they belong to the previous "
+        "message, never to this one.",
+    )
 
 
 @observation
@@ -155,6 +164,11 @@ class PageOpened(BaseModel):
     url: str
     status: int | None = None
     title: str = ""
+    load_event: bool | None = Field(
+        default=None,
+        description="Whether `load` fired within the grace period (a frame that never "
+        "answers holds it back; the audit goes on from DOMContentLoaded).",
+    )
 
 
 @observation

@@ -20,6 +20,8 @@ import phonenumbers
 from stdnum import iban
 from stdnum.fi import hetu
 
+from botaudit.evidence.text import safe_text
+
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _HETU_CANDIDATE = re.compile(r"(?<![\w])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\w])")
 # One e-mail pattern for masking and for recognising a named channel (botaudit.signals).
@@ -107,7 +109,8 @@ def _without_overlaps(found: list[Finding]) -> list[Finding]:
 
 
 def mask_text(text: str, probes: list[Probe] = ()) -> str:
-    """`text` with every probe value and every detected piece of personal data masked."""
+    """`text` with every probe value and every detected piece of personal data masked,
+    and characters no output can safely hold replaced (`text.safe_text`)."""
     for probe in probes:
         text = text.replace(probe.value, probe.masked)
     pieces: list[str] = []
@@ -117,7 +120,7 @@ def mask_text(text: str, probes: list[Probe] = ()) -> str:
         pieces.append(mask_value(f.kind))
         last = f.end
     pieces.append(text[last:])
-    return "".join(pieces)
+    return safe_text("".join(pieces))
 
 
 # -- finding probes in stored values (Blacklight's canary idea) -------------------------

@@ -37,7 +37,7 @@ from botaudit.gather.network import NetworkRecorder
 from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
-from botaudit.gather.widget import WidgetDriver, WidgetNotFound
+from botaudit.gather.widget import PageProblem, WidgetDriver, WidgetNotFound
 from botaudit.lexicon import Lexicon, Matcher
 from botaudit.messages import LocalisedError, msg
 
@@ -106,7 +106,7 @@ async def _run_scenario(
             except Exception as exc:  # one step's failure must not lose the others' evidence
                 text = str(exc).strip()
                 message = text.splitlines()[0] if text else type(exc).__name__
-                if not isinstance(exc, (PlaywrightError, TimeoutError, ValueError)):
+                if not isinstance(exc, (PlaywrightError, PageProblem, TimeoutError, ValueError)):
                     message = f"{type(exc).__name__}: {message} (a botaudit bug; please report)"
                 step_record.ok, step_record.error = False, message
                 record.status, record.error = "error", f"step '{spec.name}' failed: {message}"

@@ -10,24 +10,16 @@ personal data typed or found.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
-from pydantic import BaseModel, ConfigDict
 
-from botaudit.config import AuditConfig
-from botaudit.evidence.model import Artefact, ScenarioRecord
 from botaudit.evidence.observations import (
     AccessibilityScan,
     EndConversation,
     Exchange,
     HandoffRequests,
-    MessageView,
     NetworkTraffic,
     NewTab,
     PageOpened,
@@ -37,59 +29,18 @@ from botaudit.evidence.observations import (
     WidgetOpened,
     WidgetView,
 )
-from botaudit.evidence.pii import Probe, mask_text
+from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.gather import accessibility, storage
-from botaudit.gather.artefacts import artefact_for
-from botaudit.gather.network import NetworkRecorder
+from botaudit.gather.step_base import (  # STEPS: importing this module fills the registry
+    STEPS,  # noqa: F401
+    NoParams,
+    RunContext,
+    current_step,
+    loaded,
+    step,
+)
 from botaudit.gather.widget import WidgetDriver
-from botaudit.lexicon import Lexicon, Matcher
 from botaudit.signals import classify_handoff, greeting_labels
-
-
-@dataclass
-class RunContext:
-    config: AuditConfig
-    context: BrowserContext
-    page: Page
-    driver: WidgetDriver
-    matcher: Matcher
-    lexicon: Lexicon
-    probes: list[Probe]
-    scenario_id: str
-    bundle_dir: Path
-    record: ScenarioRecord
-    network: NetworkRecorder = field(default_factory=NetworkRecorder)
-    artefacts: list[Artefact] = field(default_factory=list)
-
-    def artefact_path(self, step_name: str, suffix: str) -> Path:
-        return self.bundle_dir / "artefacts" / f"{self.scenario_id}-{step_name}{suffix}"
-
-    def keep(self, path: Path, kind: str, description: str) -> str:
-        artefact = artefact_for(path, self.bundle_dir, kind, description)
-        self.artefacts.append(artefact)
-        return artefact.path
-
-    def mask(self, text: str) -> str:
-        return mask_text(text, self.probes)
-
-    def mask_message(self, message: MessageView) -> MessageView:
-        return message.model_copy(
-            update={
-                "text": self.mask(message.text),
-                "label": self.mask(message.label),
-                "accessible_name": self.mask(message.accessible_name),
-                "alt_texts": [self.mask(t) for t in message.alt_texts],
-            }
-        )
-
-    def mask_exchange(self, exchange: Exchange) -> Exchange:
-        return exchange.model_copy(
-            update={"replies": [self.mask_message(m) for m in exchange.replies]}
-        )
-
-
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class CaptureParams(NoParams):
@@ -106,38 +57,16 @@ class RequestHumanParams(NoParams):
     max_attempts: int = 5
 
 
-StepFn = Callable[[RunContext, Any], Awaitable[BaseModel]]
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    params: type[BaseModel]
-    produces: type[BaseModel]
-    run: StepFn
-    summary: str
-
-
-STEPS: dict[str, Step] = {}
-
-
-def step(
-    name: str, params: type[BaseModel], produces: type[BaseModel], summary: str
-) -> Callable[[StepFn], StepFn]:
-    def register(fn: StepFn) -> StepFn:
-        STEPS[name] = Step(name, params, produces, fn, summary)
-        return fn
-
-    return register
-
-
 @step("open_page", NoParams, PageOpened, "Load the target URL.")
 async def open_page(ctx: RunContext, _: NoParams) -> PageOpened:
-    response = await ctx.page.goto(ctx.config.target.url, wait_until="load")
+    response = await ctx.page.goto(ctx.config.target.url, wait_until="domcontentloaded")
+    load_event = await loaded(ctx.page)
+    ctx.driver.loaded(response.url if response else ctx.config.target.url)
     return PageOpened(
         url=ctx.page.url,
         status=response.status if response else None,
         title=ctx.mask(await ctx.page.title()),
+        load_event=load_event,
     )
 
 
@@ -155,11 +84,11 @@ async def open_widget(ctx: RunContext, _: NoParams) -> WidgetOpened:
 
 @step("capture_widget", CaptureParams, WidgetView, "Read and screenshot what the widget shows now.")
 async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
-    shot = ctx.artefact_path(_current_step(ctx), ".png") if params.screenshot else None
+    shot = ctx.artefact_path(current_step(ctx), ".png") if params.screenshot else None
     view = await ctx.driver.view(shot)
     masked = view.model_copy(
         update={
-            "visible_text": ctx.mask(view.visible_text),
+            "visible_text": capped(ctx.mask(view.visible_text), 2 * MAX_MESSAGE_CHARS),
             "hidden_names": [ctx.mask(n) for n in view.hidden_names],
             "bot_messages": [ctx.mask_message(m) for m in view.bot_messages],
         }
@@ -243,7 +172,7 @@ async def send_personal_data(ctx: RunContext, _: NoParams) -> PersonalDataInput:
     "Read every storage area of every frame and tab.",
 )
 async def snapshot_storage(ctx: RunContext, _: NoParams) -> StorageSnapshot:
-    name = _current_step(ctx)
+    name = current_step(ctx)
     dump = ctx.artefact_path(name, "-storage.json")
     snap = await storage.snapshot(ctx.context, ctx.probes, name, dump)
     snap.dump = ctx.keep(dump, "storage-dump", "Browser storage, personal data masked.")
@@ -269,7 +198,9 @@ async def network_traffic(ctx: RunContext, _: NoParams) -> NetworkTraffic:
 
 @step("reload", NoParams, Reloaded, "Reload the page and reopen the widget.")
 async def reload(ctx: RunContext, _: NoParams) -> Reloaded:
-    await ctx.page.reload(wait_until="load")
+    response = await ctx.page.reload(wait_until="domcontentloaded")
+    await loaded(ctx.page)
+    ctx.driver.loaded(response.url if response else ctx.driver.loaded_url)
     await ctx.driver.open()
     restored = await ctx.driver.settle()
     return Reloaded(bot_messages_after_reload=len(restored))
@@ -278,8 +209,10 @@ async def reload(ctx: RunContext, _: NoParams) -> Reloaded:
 @step("new_tab", NoParams, NewTab, "Open the target in a second tab of the same browser.")
 async def new_tab(ctx: RunContext, _: NoParams) -> NewTab:
     page = await ctx.context.new_page()
-    await page.goto(ctx.config.target.url, wait_until="load")
-    driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing)
+    driver = WidgetDriver(page, ctx.config.widget, ctx.config.timing, ctx.driver.cadence)
+    response = await page.goto(ctx.config.target.url, wait_until="domcontentloaded")
+    await loaded(page)
+    driver.loaded(response.url if response else ctx.config.target.url)
     await driver.open()
     restored = await driver.settle()
     return NewTab(tabs=len(ctx.context.pages), bot_messages_in_new_tab=len(restored))
@@ -340,9 +273,10 @@ async def _confirm(ctx: RunContext) -> str:
         await button.click()
     except PlaywrightError:
         name = ""
-    await ctx.page.wait_for_load_state("load")
+    await loaded(ctx.page)  # a confirmation may reload the page
     return f"confirmed with '{name}'" if name else ""
 
 
-def _current_step(ctx: RunContext) -> str:
-    return ctx.record.steps[-1].name
+# Steps defined in their own modules register themselves on import.
+from botaudit.gather import next_user as _next_user  # noqa: E402, F401
+from botaudit.gather import transcript_download as _transcript_download  # noqa: E402, F401

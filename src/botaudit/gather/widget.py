@@ -1,14 +1,19 @@
 """Driving a chat widget: open it, read it, send a message and wait for the whole reply.
 
 Waiting is the hard part (Botium users' most common complaint is half-captured replies):
-we wait for new bot-message nodes, then for the text of all messages to stop changing for
-a quiet period. Never a fixed sleep: a fast bot costs one quiet period, a slow one is
-waited for up to the timeout.
+we wait for new bot-message nodes, then until the widget's own "still answering" signals
+are off and the text has stopped changing (`reply_wait`). Never a fixed sleep. Before a
+message is sent, whatever arrived after the previous reply was taken as complete is kept
+as that reply's late parts, so no part of one answer is ever attributed to a later message.
+
+What goes wrong on the page's side is said in the user's terms (`PageProblem`): the input
+is disabled, the widget disappeared, the page navigated away, a selector is not valid CSS.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from pathlib import Path
 
@@ -17,16 +22,22 @@ from playwright.async_api import FrameLocator, Locator, Page
 
 from botaudit.config import Selector, Timing, Widget
 from botaudit.evidence.observations import Exchange, MessageView, WidgetView
+from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
+from botaudit.gather.reply_wait import BUSY_JS, Cadence, ChatRequests, WaitState
 
 POLL_S = 0.1
+NAVIGATION_COMMIT_POLLS = 30  # a navigation under way commits within 3 s, or it was a reload
+STATIC_BUSY_S = 5.0  # a signal on this long with nothing changing is decoration
 
 # Runs in the widget's frame over every bot-message node; reads what a sighted reader and
 # a screen reader would meet.
 _READ_MESSAGES_JS = """
 (nodes, args) => nodes.map((node) => {
   const labelNode = args.label ? node.querySelector(args.label) : null;
+  const text = (node.innerText || node.textContent || '').trim();
   return {
-    text: (node.innerText || node.textContent || '').trim(),
+    text: text.slice(0, args.cap),
+    length: text.length,
     label: labelNode ? (labelNode.innerText || labelNode.textContent || '').trim() : '',
     accessible_name: node.getAttribute('aria-label') || node.getAttribute('title') || '',
     alt_texts: [...node.querySelectorAll('img[alt]')].map((i) => i.alt).filter(Boolean),
@@ -68,11 +79,28 @@ class WidgetNotFound(Exception):
     """The configured selectors match nothing usable: the config, not the bot, is wrong."""
 
 
+class PageProblem(Exception):
+    """A step could not be done because of what the page did; the message says what."""
+
+
+def _invalid_css(exc: BaseException) -> bool:
+    return "while parsing css selector" in str(exc)
+
+
 class WidgetDriver:
-    def __init__(self, page: Page, widget: Widget, timing: Timing) -> None:
+    def __init__(
+        self, page: Page, widget: Widget, timing: Timing, cadence: Cadence | None = None
+    ) -> None:
         self.page = page
         self.widget = widget
         self.timing = timing
+        self.requests = ChatRequests(page)
+        self.cadence = cadence or Cadence()
+        self.loaded_url = page.url
+        self._since = time.monotonic()
+        self._captured: list[str] | None = None  # message texts when the last wait ended
+        self._captured_quiet_s = 0.0  # the quiet period that wait used
+        self._selectors_ok = False
 
     def scope(self, selector: Selector) -> Page | FrameLocator:
         frame = self.widget.frame_of(selector)
@@ -85,23 +113,75 @@ class WidgetDriver:
     def default_scope(self) -> Page | FrameLocator:
         return self.page.frame_locator(self.widget.iframe) if self.widget.iframe else self.page
 
+    def loaded(self, url: str) -> None:
+        """The audit loaded `url` (a goto's or reload's final URL, after HTTP redirects):
+        if the page is elsewhere when something fails, the page went there by itself."""
+        self.loaded_url = url
+
+    def _navigated_away(self, doing: str) -> PageProblem | None:
+        if self.page.url == self.loaded_url:
+            return None
+        return PageProblem(
+            f"the page navigated away by itself, from {self.loaded_url} to {self.page.url}, "
+            f"while botaudit was {doing}; the chat could not be used there"
+        )
+
+    async def _page_moved(self, exc: PlaywrightError, doing: str) -> Exception:
+        """`exc` in the user's terms when the page navigated or reloaded by itself."""
+        if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+            return self._navigated_away(doing) or exc
+        # Let the navigation commit, so that the URL says where the page went.
+        for _ in range(NAVIGATION_COMMIT_POLLS):
+            if self.page.url != self.loaded_url:
+                break
+            await asyncio.sleep(POLL_S)
+        with contextlib.suppress(PlaywrightError):
+            await self.page.wait_for_load_state("domcontentloaded", timeout=5_000)
+        return self._navigated_away(doing) or PageProblem(
+            f"the page reloaded itself while botaudit was {doing}"
+        )
+
+    async def check_selectors(self) -> None:
+        """Every configured selector must parse, before a typo becomes a 30 s timeout."""
+        if self._selectors_ok:
+            return
+        fields = self.widget.model_dump(exclude_none=True)
+        for name, value in fields.items():
+            for item in value if isinstance(value, list) else [value]:
+                css = item["css"] if isinstance(item, dict) else item
+                frames = [item.get("iframe")] if isinstance(item, dict) else []
+                for text in [css, *filter(None, frames)]:
+                    try:
+                        await self.page.locator(text).count()
+                    except PlaywrightError as exc:
+                        if _invalid_css(exc):
+                            raise WidgetNotFound(
+                                f"widget.{name} '{text}' is not a valid CSS selector; "
+                                "fix it in the config"
+                            ) from exc
+                        raise
+        self._selectors_ok = True
+
     async def open(self) -> None:
         """Make the input visible, clicking the launcher if the chat starts closed."""
+        await self.check_selectors()
         field = self.locator(self.widget.input).first
         timeout_ms = self.timing.navigation_timeout_s * 1000
+        await self._mark_static_busy()
+        self._since = time.monotonic()
         if self.widget.launcher is not None and not await self._visible(field):
             launcher = self.locator(self.widget.launcher).first
             try:
                 await launcher.click(timeout=timeout_ms)
             except PlaywrightError as exc:
-                raise WidgetNotFound(
+                raise self._navigated_away("opening the chat") or WidgetNotFound(
                     f"the launcher '{self.widget.launcher.css}' could not be clicked on "
                     f"{self.page.url} ({_first_line(exc)}); check widget.launcher in the config"
                 ) from exc
         try:
             await field.wait_for(state="visible", timeout=timeout_ms)
         except PlaywrightError as exc:
-            raise WidgetNotFound(
+            raise self._navigated_away("opening the chat") or WidgetNotFound(
                 f"the chat input '{self.widget.input.css}' did not become visible on "
                 f"{self.page.url}; check widget.input (and widget.launcher) in the config"
             ) from exc
@@ -116,44 +196,149 @@ class WidgetDriver:
         args = {
             "label": self.widget.sender_label,
             "agent": self.widget.agent_message.css if self.widget.agent_message else None,
+            "cap": 2 * MAX_MESSAGE_CHARS,  # not megabytes over the wire ten times a second
         }
-        raw = await self.locator(self.widget.bot_message).evaluate_all(_READ_MESSAGES_JS, args)
+        try:
+            raw = await self.locator(self.widget.bot_message).evaluate_all(_READ_MESSAGES_JS, args)
+        except PlaywrightError as exc:
+            raise await self._page_moved(exc, "reading the replies") from None
+        for item in raw:
+            if item["length"] > len(item["text"]):
+                item["chars_on_page"] = item["length"]
         return [MessageView.model_validate(item) for item in raw]
 
+    async def _busy_elements(self, mark: bool = False) -> int:
+        scope = self.scope(self.widget.bot_message)
+        typing = self.widget.typing.css if self.widget.typing else None
+        try:
+            if isinstance(scope, Page):
+                return int(await scope.evaluate(BUSY_JS, [typing, mark]))
+            return int(await scope.locator(":root").first.evaluate(BUSY_JS, [typing, mark]))
+        except PlaywrightError:
+            return 0  # the frame is reloading or gone: the message read says so
+
+    async def _mark_static_busy(self) -> None:
+        """Whatever looks busy while the widget is idle is decoration, not a signal."""
+        await self._busy_elements(mark=True)
+
+    async def _busy(self, since: float) -> tuple[bool, bool]:
+        """Whether a busy element is shown, and whether a chat request is still open."""
+        dom = await self._busy_elements() > 0
+        if dom:
+            self.cadence.signals = True
+        return dom, self.requests.pending_since(since)
+
     async def wait_for_reply(
-        self, before: int, timeout_s: float | None = None
+        self,
+        before: int,
+        timeout_s: float | None = None,
+        *,
+        give_up_if_idle_s: float | None = None,
+        require_new: bool = True,
     ) -> tuple[list[MessageView], bool]:
-        """Bot messages after the first `before`, once they have settled; and timed out?"""
-        deadline = time.monotonic() + (timeout_s or self.timing.reply_timeout_s)
-        quiet_s = self.timing.quiet_ms / 1000
-        last: list[str] | None = None
-        changed_at = time.monotonic()
-        messages: list[MessageView] = []
-        while time.monotonic() < deadline:
+        """Bot messages after the first `before`, once complete; and whether it timed out.
+
+        `give_up_if_idle_s`: stop early when by then nothing has appeared and no signal is
+        on (a greeting that may never come); a bot visibly typing is waited for in full.
+        """
+        started = time.monotonic()
+        deadline = started + (timeout_s or self.timing.reply_timeout_s)
+        idle_deadline = started + give_up_if_idle_s if give_up_if_idle_s else deadline
+        state = WaitState(started=started)
+        settle_factor = 1
+        while True:
             messages = await self.messages()
-            signature = [m.text for m in messages]
+            dom_busy, net_busy = await self._busy(self._since)
+            busy = dom_busy or net_busy
+            if busy:
+                # The page renders what a response brought a moment after the network layer
+                # says it ended (more so on a loaded machine): a longer settle after that.
+                settle_factor = 1 if dom_busy else 2
             now = time.monotonic()
-            if signature != last:
-                last, changed_at = signature, now
-            elif any(m.text for m in messages[before:]) and now - changed_at >= quiet_s:
-                return [m for m in messages[before:] if m.text], False
+            signature = [m.text for m in messages]
+            state.observe(signature, before, busy, now, self.cadence)
+            if self.requests.started_since(self._since):
+                state.signalled = True
+            new = [m for m in messages[before:] if m.text]
+            signalled = state.signalled or self.cadence.signals
+            base = self.timing.settle_ms * settle_factor if signalled else self.timing.quiet_ms
+            quiet_s = self.cadence.quiet_s(base / 1000)
+            ready = bool(new) or not require_new
+            if busy and ready and now - state.changed_at >= STATIC_BUSY_S:
+                await self._mark_static_busy()
+                self._since = now  # and a request open this long is not this answer's
+                self.cadence.signals = False  # what looked like a signal was decoration
+            elif ready and not busy and state.still_for(now) >= quiet_s:
+                self._captured, self._captured_quiet_s = signature, quiet_s
+                return new, False
+            if now >= deadline or (now >= idle_deadline and not new and not busy):
+                self._captured, self._captured_quiet_s = signature, quiet_s
+                return new, True
             await asyncio.sleep(POLL_S)
-        return [m for m in messages[before:] if m.text], True
 
     async def settle(self) -> list[MessageView]:
         """Wait for what the widget shows unprompted (a greeting) to finish appearing."""
-        replies, _ = await self.wait_for_reply(0, self.timing.greeting_timeout_s)
+        replies, _ = await self.wait_for_reply(
+            0, self.timing.reply_timeout_s, give_up_if_idle_s=self.timing.greeting_timeout_s
+        )
         return replies
 
+    async def _late_parts(self) -> list[MessageView]:
+        """What changed since the last wait ended: late parts of *that* answer, waited for."""
+        if self._captured is None:
+            return []
+        captured = self._captured
+        messages = await self.messages()
+        if [m.text for m in messages] == captured and not any(await self._busy(self._since)):
+            return []
+        # The bot paused longer than we waited: learn that (bounded, as the exact moment
+        # the late part came is unknown), then let the rest of it arrive.
+        self.cadence.learn(2 * self._captured_quiet_s)
+        await self.wait_for_reply(len(captured), require_new=False)
+        messages = await self.messages()
+        return [
+            m
+            for i, m in enumerate(messages)
+            if m.text and (i >= len(captured) or m.text != captured[i])
+        ]
+
+    async def _ready_to_type(self, field: Locator) -> None:
+        if problem := self._navigated_away("about to type a message"):
+            raise problem
+        if not await self._visible(field):
+            raise PageProblem(
+                f"the chat widget disappeared: its input '{self.widget.input.css}' is no longer "
+                "visible, so no message could be typed"
+            )
+        try:
+            editable = await field.is_editable()
+        except PlaywrightError:
+            editable = False
+        if not editable:
+            raise PageProblem(
+                f"the chat input '{self.widget.input.css}' is disabled or read-only, so no "
+                "message could be typed"
+            )
+
     async def send(self, text: str, shown_as: str, source: str = "") -> Exchange:
+        late = await self._late_parts()
         before = len(await self.messages())
-        started = time.monotonic()
         field = self.locator(self.widget.input).first
-        await field.fill(text)
-        if self.widget.send is not None:
-            await self.locator(self.widget.send).first.click()
-        else:
-            await field.press("Enter")
+        await self._ready_to_type(field)
+        await self._mark_static_busy()
+        started = self._since = time.monotonic()
+        try:
+            await field.fill(text)
+            if self.widget.send is not None:
+                await self.locator(self.widget.send).first.click()
+            else:
+                await field.press("Enter")
+        except PlaywrightError as exc:
+            if not await self._visible(self.locator(self.widget.input).first):
+                raise PageProblem(
+                    "the chat widget disappeared while a message was being typed and sent"
+                ) from exc
+            raise await self._page_moved(exc, "sending a message") from exc
         replies, timed_out = await self.wait_for_reply(before)
         return Exchange(
             sent=shown_as,
@@ -161,6 +346,7 @@ class WidgetDriver:
             replies=replies,
             timed_out=timed_out,
             elapsed_ms=int((time.monotonic() - started) * 1000),
+            late_parts_of_previous=late,
         )
 
     async def container(self) -> Locator:
@@ -185,7 +371,7 @@ class WidgetDriver:
             # Users' own messages are masked: they may hold the personal data typed.
             await root.screenshot(path=str(screenshot), mask=mask, animations="disabled")
         return WidgetView(
-            visible_text=(await root.inner_text()).strip(),
+            visible_text=capped((await root.inner_text()).strip(), 4 * MAX_MESSAGE_CHARS),
             hidden_names=await root.evaluate(_HIDDEN_NAMES_JS),
             bot_messages=await self.messages(),
             user_message_count=user_count,

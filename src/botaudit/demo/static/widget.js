@@ -70,7 +70,8 @@
   if (cfg.disclosure) widget.append(el("p", { class: "chat-disclosure" }, cfg.disclosure));
   if (cfg.notice) widget.append(el("p", { class: "chat-notice" }, cfg.notice));
 
-  const log = el("div", { class: "chat-messages", role: "log", "aria-live": "polite" });
+  // tabindex: a scrollable log must be reachable by keyboard (WCAG 2.1.1).
+  const log = el("div", { class: "chat-messages", role: "log", "aria-live": "polite", tabindex: "0" });
   widget.append(log);
 
   const tools = el("div", { class: "chat-tools" });
@@ -175,7 +176,54 @@
       });
   }
 
+  // A slow bot (cfg.stream): the answer is one streamed response of JSON lines, a typing
+  // event first, then each message as it comes; no aria-busy, no character streaming, like
+  // Bot Framework Web Chat. Only the typing indicator and the open response say "not done".
+  async function streamed(body, mine) {
+    const response = await fetch(body.text === undefined ? "/api/greeting" : cfg.api, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Deployment": cfg.deployment },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    let typing = null;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
+          const event = JSON.parse(buffer.slice(0, nl));
+          buffer = buffer.slice(nl + 1);
+          if (mine !== epoch) continue;
+          if (event.typing && !typing) {
+            typing = el("div", { class: "typing", "aria-hidden": "true" });
+            typing.append(el("span"), el("span"), el("span"));
+            log.append(typing);
+          } else if (event.message) {
+            if (typing) typing.remove();
+            typing = null;
+            const m = event.message;
+            const message = { role: m.sender === "agent" ? "agent" : "bot", label: m.label || "", text: m.text };
+            remember(message);
+            messageNode(message).textContent = message.text;
+          }
+          scrollDown();
+        }
+      }
+    } finally {
+      if (typing) typing.remove();
+    }
+  }
+
   function greet() {
+    if (cfg.stream) {
+      enqueue((mine) => streamed({ session }, mine));
+      return;
+    }
     const messages = cfg.greeting.map((text) => ({ role: "bot", label: cfg.botLabel, text }));
     enqueue(async (mine) => {
       await withTyping(Promise.resolve());
@@ -201,6 +249,10 @@
       const other = location.hostname === "localhost" ? "127.0.0.1" : "localhost";
       const beacon = `${location.protocol}//${other}:${location.port}/collect`;
       navigator.sendBeacon(beacon, JSON.stringify({ event: "chat_message", text }));
+    }
+    if (cfg.stream) {
+      enqueue((mine) => streamed({ session, text }, mine));
+      return;
     }
     const reply = fetch(cfg.api, {
       method: "POST",

@@ -1,0 +1,142 @@
+"""When is a bot's reply complete? The widget's own signals first, its cadence otherwise.
+
+A fixed quiet period races the bot: too short and a bot that pauses between the parts of one
+answer is split (the late parts are then taken as the reply to the *next* message); too long
+and every reply costs the wait. So botaudit watches what a widget tells a sighted user or a
+screen reader that the bot is still answering:
+
+- a typing indicator (the configured `widget.typing`, else an element whose class, id,
+  test id or accessible name says typing / kirjoittaa / skriver) or `aria-busy="true"`;
+- the chat request: a fetch/XHR (not GET, so long-polls and event streams are not
+  mistaken for it) started since the message was sent, until its response has ended —
+  a streamed answer keeps it open.
+
+While any is on, the reply is not complete; once all are off and the text has not changed
+for a short settle, it is. Where a widget gives no signal at all, the quiet period is the
+configured `timing.quiet_ms`; once a widget has shown it signals (a restored conversation
+after a reload shows none, having nothing to answer), the short settle serves. In all
+cases the quiet period grows to 1.5 × the longest *unsignalled* still spell the bot has
+shown inside one answer so far (its streaming cadence), learned from the greeting and from
+every reply.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from playwright.async_api import Page, Request
+
+# Counts visible "still answering" elements in a frame, open shadow roots included.
+# Elements present and busy when the widget was idle (`mark`) are static decoration (an
+# input area called "typing-area") and ignored from then on. Form fields and anything
+# holding one are ignored: some widgets mark the *user* as typing.
+BUSY_JS = """
+([typing, mark]) => {
+  const words = /typing|kirjoittaa|skriver|writing/i;
+  let busy = 0;
+  const isBusy = (el) => {
+    if (el.getAttribute('aria-busy') === 'true') return true;
+    if (typing && el.matches(typing)) return true;
+    const cls = typeof el.className === 'string' ? el.className : '';
+    const text = [cls, el.id, el.getAttribute('data-testid'), el.getAttribute('aria-label')]
+      .filter(Boolean).join(' ');
+    return words.test(text);
+  };
+  const visit = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) visit(el.shadowRoot);
+      if (el.hasAttribute('data-botaudit-static-busy')) continue;
+      if (el.matches('input, textarea, select, [contenteditable]')) continue;
+      if (!isBusy(el) || el.getClientRects().length === 0) continue;
+      if (el.querySelector('input, textarea, [contenteditable]')) continue;
+      if (mark) el.setAttribute('data-botaudit-static-busy', '');
+      else busy += 1;
+    }
+  };
+  visit(document);
+  return busy;
+}
+"""
+
+MAX_QUIET_S = 10.0  # a learned cadence never makes one wait longer than this
+CADENCE_FACTOR = 1.5
+
+
+class ChatRequests:
+    """The page's fetch/XHR requests other than GET, and which are still pending."""
+
+    def __init__(self, page: Page) -> None:
+        self._pending: dict[Request, float] = {}
+        self._last_started = 0.0
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request: Request) -> None:
+        if request.resource_type in ("fetch", "xhr") and request.method != "GET":
+            now = time.monotonic()
+            self._pending[request] = now
+            self._last_started = now
+
+    def _ended(self, request: Request) -> None:
+        self._pending.pop(request, None)
+
+    def pending_since(self, since: float) -> bool:
+        return any(started >= since for started in self._pending.values())
+
+    def started_since(self, since: float) -> bool:
+        return self._last_started >= since
+
+
+@dataclass
+class Cadence:
+    """What this bot has shown of its pace: the longest unsignalled still spell inside one
+    answer, and whether its widget signals "still answering" at all. Shared by the drivers
+    of one scenario (a second tab is the same bot)."""
+
+    longest_gap_s: float = 0.0
+    gaps: list[float] = field(default_factory=list)
+    signals: bool = False  # a typing indicator or aria-busy was seen in some answer
+
+    def learn(self, gap_s: float) -> None:
+        self.gaps.append(round(gap_s, 3))
+        self.longest_gap_s = max(self.longest_gap_s, gap_s)
+
+    def quiet_s(self, base_s: float) -> float:
+        return min(max(base_s, CADENCE_FACTOR * self.longest_gap_s), max(base_s, MAX_QUIET_S))
+
+
+@dataclass
+class WaitState:
+    """One wait's bookkeeping: when the text last changed and whether a signal was on."""
+
+    started: float
+    signature: list[str] | None = None
+    changed_at: float = 0.0
+    busy_at: float = 0.0  # last poll that saw a signal on
+    busy_since_change: bool = False
+    signalled: bool = False  # a signal was seen during this wait
+
+    def observe(
+        self, signature: list[str], before: int, busy: bool, now: float, cadence: Cadence
+    ) -> None:
+        if busy:
+            self.signalled = True
+            self.busy_at = now
+            self.busy_since_change = True
+        if signature != self.signature:
+            # A still spell between two changes of an answer already begun, with no signal
+            # on, is the bot's own cadence (the wait before the answer begins is not).
+            begun = self.signature is not None and any(self.signature[before:])
+            if begun and not self.busy_since_change:
+                cadence.learn(now - self.changed_at)
+            elif self.busy_since_change and not busy and self.busy_at:
+                # Text that changes after the signals went off: how long this page takes
+                # to show what came (a settle shorter than that would cut the reply).
+                cadence.learn(now - self.busy_at)
+            self.signature, self.changed_at = signature, now
+            self.busy_since_change = busy
+
+    def still_for(self, now: float) -> float:
+        return now - max(self.changed_at, self.busy_at)
