@@ -114,11 +114,13 @@ def storage_scenario(
     after_end: list[StorageHit] | None = None,
     control: bool = True,
     replies: list[str] | None = None,
+    late_greeting: list[str] | None = None,
 ) -> ScenarioRecord:
     greeting = "Hei! Olen chatbot." + (" Älä kirjoita henkilötietoja." if warning else "")
     sent = Exchange(
         sent="Henkilötunnukseni on [hetu masked]",
         replies=[bot(r) for r in (replies if replies is not None else ["Kiitos."])],
+        late_parts_of_previous=[bot(t) for t in late_greeting or []],
     )
     end = EndConversation(
         found=control,

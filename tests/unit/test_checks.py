@@ -208,6 +208,18 @@ def test_storage_session_only_with_warning_and_clearing_is_partial() -> None:
     assert result.outcome == "partial", result.explain("en")
 
 
+def test_storage_warning_shown_late_but_before_typing_counts() -> None:
+    # A slow bot's greeting part that came after the capture, yet before the citizen typed.
+    record = storage_scenario(
+        warning=False,
+        after_input=[hit("sessionStorage")],
+        after_end=[],
+        late_greeting=["Älä kirjoita keskusteluun henkilötietoja."],
+    )
+    result = run("browser_storage_privacy", record)
+    assert result.outcome == "partial", result.explain("en")
+
+
 @pytest.mark.parametrize(
     ("kwargs", "why"),
     [

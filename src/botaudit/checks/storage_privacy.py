@@ -101,7 +101,13 @@ def browser_storage_privacy(ev: Evidence, m: Matcher, _: object) -> CheckResult:
             where=where,
         )
     view: WidgetView | None = ev.get("before_input")
-    warning = m.find("personal_data_warning", view.visible_text) if view else []
+    typed: PersonalDataInput = ev["personal_data"]
+    # Parts of the greeting that a slow bot showed after the capture but before the citizen
+    # typed were shown first too: the same verdict whatever the machine's load.
+    shown_first = [view.visible_text] if view else []
+    if typed.exchanges:
+        shown_first += [part.text for part in typed.exchanges[0].late_parts_of_previous]
+    warning = m.find("personal_data_warning", "\n".join(shown_first)) if shown_first else []
     end: EndConversation | None = ev.get("end_conversation")
     after_end: StorageSnapshot | None = ev.get("storage_after_end")
     control = bool(end and end.found)
