@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from botaudit.errors import UsageError
 from botaudit.resources import data_dir
+from botaudit.types import valid_patterns
 from botaudit.yamlfile import read_yaml
 
 # The fields that hold regular expressions (the others are plain phrases to type or find).
@@ -56,12 +57,7 @@ class Phrases(BaseModel):
     @field_validator(*PATTERN_FIELDS)
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} is not a valid regex: {exc}") from exc
-        return patterns
+        return valid_patterns(patterns)
 
 
 class Lexicon(BaseModel):

@@ -11,7 +11,6 @@ to `scenarios/transcripts/phrases.yaml` (fi, sv, en) and can be replaced per con
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from botaudit.errors import UsageError
 from botaudit.resources import data_dir
+from botaudit.types import valid_patterns
+from botaudit.yamlfile import read_yaml
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -57,12 +58,7 @@ class LanguagePhrases(BaseModel):
     @field_validator("fallback", "human_requests", "handoff")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} is not a valid regex: {exc}") from exc
-        return patterns
+        return valid_patterns(patterns)
 
 
 class Intents(BaseModel):
@@ -108,7 +104,7 @@ def phrases_path() -> Path:
 def load_phrases(path: Path | None = None) -> Phrases:
     path = path or phrases_path()
     try:
-        return Phrases.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return Phrases.model_validate(read_yaml(path, "phrase list"))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         first = " ".join(str(exc).splitlines()[:3])
         raise UsageError(f"{path} is not a valid transcript phrase file ({first}).") from exc
@@ -127,12 +123,7 @@ def parse_settings(data: object, source: str) -> TranscriptSettings:
 
 def load_settings(path: Path) -> TranscriptSettings:
     """A config file's `transcripts:` section (an audit config or one holding only that)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"Cannot read the config {path}: {exc.strerror}; check the path.") from exc
-    except yaml.YAMLError as exc:
-        raise UsageError(f"{path} is not valid YAML; fix the syntax.") from exc
+    data = read_yaml(path, "config")
     if not isinstance(data, dict):
         raise UsageError(f"{path} must be a YAML mapping with a transcripts section.")
     settings = parse_settings(data.get("transcripts", {}), str(path))

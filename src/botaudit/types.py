@@ -7,6 +7,7 @@ threshold without importing each other.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -48,3 +49,17 @@ class Thresholds(BaseModel):
         le=100,
         description="Least judged share of a value's weight (%) for a green/yellow/red light.",
     )
+
+
+def valid_patterns(patterns: list[str]) -> list[str]:
+    """The patterns unchanged, or a ValueError naming the one that is not a valid regex.
+
+    Phrase lists, transcript rules and conversation signals are regexes people write; each
+    model validates them with this one function so the error reads the same everywhere.
+    """
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} is not a valid regex: {exc}") from exc
+    return patterns

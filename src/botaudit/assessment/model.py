@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from botaudit.assessment.workshop import WorkshopRound
 from botaudit.errors import UsageError
+from botaudit.yamlfile import read_yaml
 
 AnswerChoice = Literal["yes", "partly", "no", "dont_know"]
 ANSWER_CHOICES: tuple[AnswerChoice, ...] = ("yes", "partly", "no", "dont_know")
@@ -96,15 +97,7 @@ def load_self_assessment(path: Path) -> SelfAssessment:
     """Read an answers file; a missing file is an empty assessment (the form creates it)."""
     if not path.exists():
         return SelfAssessment()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"Cannot read {path}: {exc.strerror}; check the path.") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise UsageError(f"{path} is not valid YAML{where}; fix the syntax.") from exc
-    return parse_self_assessment(data, str(path))
+    return parse_self_assessment(read_yaml(path, "self-assessment answers"), str(path))
 
 
 def dump_self_assessment(assessment: SelfAssessment) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from botaudit.checklist.model import Checklist
+from botaudit.yamlfile import read_yaml
 
 QUESTIONS_FILE = Path(__file__).parent / "questions.yaml"
 
@@ -44,7 +44,7 @@ class QuestionSet(BaseModel):
 
 @cache
 def load_questions(path: Path = QUESTIONS_FILE) -> QuestionSet:
-    return QuestionSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return QuestionSet.model_validate(read_yaml(path, "question list"))
 
 
 def answerable(checklist: Checklist, questions: QuestionSet) -> set[str]:

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from botaudit.conversation.criteria import judge_all
@@ -22,6 +21,7 @@ from botaudit.conversation.signals import load_judging
 from botaudit.conversation_config import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.messages import message
+from botaudit.yamlfile import read_yaml
 
 
 class ConverseConfig(BaseModel):
@@ -38,12 +38,7 @@ def load_converse_config(path: Path) -> tuple[ConverseConfig, Any]:
     """The converse settings, and the full AuditConfig when the widget connector needs it."""
     from botaudit.config import load_config
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"Cannot read the config {path}: {exc.strerror}; check the path.") from exc
-    except yaml.YAMLError as exc:
-        raise UsageError(f"{path} is not valid YAML; fix the syntax.") from exc
+    data = read_yaml(path, "config")
     if not isinstance(data, dict) or "conversation" not in data:
         raise UsageError(
             f"{path} has no conversation section; add conversation.connector and "

@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from botaudit.errors import UsageError
 from botaudit.resources import data_dir
+from botaudit.yamlfile import read_yaml
 
 Language = Literal["fi", "sv", "en"]
 _ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -148,17 +148,7 @@ def resolve_question_set(ref: str, base: Path | None = None) -> Path:
 
 def load_question_set(path: Path) -> QuestionSet:
     """Read and validate one set; errors name the file and the field to fix."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(
-            f"Cannot read the question set {path}: {exc.strerror}; check the path in "
-            "conversation.question_sets."
-        ) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise UsageError(f"The question set {path} is not valid YAML{where}; fix it.") from exc
+    data = read_yaml(path, "question set named in conversation.question_sets,")
     try:
         return QuestionSet.model_validate(data)
     except ValidationError as exc:

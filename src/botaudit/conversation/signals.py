@@ -10,11 +10,12 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from botaudit.errors import UsageError
 from botaudit.resources import data_dir
+from botaudit.types import valid_patterns
+from botaudit.yamlfile import read_yaml
 
 FILENAME = "conversation-judging.yaml"
 
@@ -88,12 +89,7 @@ class Phrases(_Strict):
     )
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid regular expression: {exc}") from exc
-        return patterns
+        return valid_patterns(patterns)
 
     def search(self, signal: str, text: str) -> re.Match[str] | None:
         """The first match of any pattern of `signal` in `text`."""
@@ -119,11 +115,9 @@ def judging_path() -> Path:
 @cache
 def load_judging(path: Path | None = None) -> Judging:
     path = path or judging_path()
+    data = read_yaml(path, "conversation judging rules")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Judging.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"Cannot read {path}: {exc}; reinstall botaudit or fix it.") from exc
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()

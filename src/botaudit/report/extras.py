@@ -9,8 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from botaudit.yamlfile import read_yaml
 
 STUDY_FILE = Path(__file__).parent / "study.yaml"
 
@@ -76,4 +77,4 @@ class StudyNotes(BaseModel):
 
 @cache
 def study_notes() -> StudyNotes:
-    return StudyNotes.model_validate(yaml.safe_load(STUDY_FILE.read_text(encoding="utf-8")))
+    return StudyNotes.model_validate(read_yaml(STUDY_FILE, "study notes"))
