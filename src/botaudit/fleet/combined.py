@@ -12,13 +12,11 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from botaudit.evidence.pii import mask_text
 from botaudit.fleet.consistency import Consistency
-
-if TYPE_CHECKING:
-    from botaudit.fleet.run import TargetResult
+from botaudit.fleet.model import TargetResult
 
 SYMBOL = {
     "pass": "✅ pass",

@@ -17,17 +17,9 @@ from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
 from botaudit.fleet.combined import write_combined
 from botaudit.fleet.consistency import Consistency, judge_consistency
+from botaudit.fleet.model import TargetResult
 from botaudit.fleet.targets import Fleet
 from botaudit.pipeline import AuditOutcome, run_audit
-
-
-@dataclass
-class TargetResult:
-    name: str
-    url: str
-    outcome: AuditOutcome | None
-    exit_code: int
-    error: str | None = None
 
 
 @dataclass
