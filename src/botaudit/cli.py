@@ -185,7 +185,14 @@ def audit(
     try:
         fleet = load_fleet(config)  # several targets: one audit each, a combined report
         if fleet is not None:
-            options = {"config_path": str(config), "checklist_path": checklist}
+            if junit or compare_to:
+                raise UsageError("--junit and --compare-to apply to single-target audits.")
+            language = lang.value if lang else None
+            options = {
+                "config_path": str(config),
+                "checklist_path": checklist,
+                "language": language,
+            }
             code = audit_fleet(
                 fleet, out_dir or _default_out(fleet.name), fail_on.value, out, err, **options
             )
