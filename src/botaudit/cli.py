@@ -178,9 +178,25 @@ def audit(
 ) -> None:
     """Drive the chatbot in a browser, judge the evidence and write the report."""
     from botaudit.config import load_config
+    from botaudit.fleet.cli import audit_fleet
+    from botaudit.fleet.targets import load_fleet
     from botaudit.pipeline import run_audit
 
     try:
+        fleet = load_fleet(config)  # several targets: one audit each, a combined report
+        if fleet is not None:
+            if junit or compare_to:
+                raise UsageError("--junit and --compare-to apply to single-target audits.")
+            language = lang.value if lang else None
+            options = {
+                "config_path": str(config),
+                "checklist_path": checklist,
+                "language": language,
+            }
+            code = audit_fleet(
+                fleet, out_dir or _default_out(fleet.name), fail_on.value, out, err, **options
+            )
+            raise typer.Exit(code)
         parsed = load_config(config)
         with _progress(quiet) as progress:
             outcome = run_audit(
@@ -228,6 +244,9 @@ def demo(
     junit: JunitOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     compare_to: CompareOption = None,
+    all_deployments: Annotated[
+        bool, typer.Option("--all-deployments", help="Audit every deployment in one run.")
+    ] = False,
 ) -> None:
     """Start the demo chatbot on a free port, audit it, write the report and stop it."""
     from botaudit.config import parse_config
@@ -243,6 +262,14 @@ def demo(
         raise _fail(f"Profile {profile} has no deployment {deployment!r}; choose one of {choices}.")
     try:
         with DemoServer(profile) as url, _progress(quiet) as progress:
+            if all_deployments:
+                from botaudit.fleet.cli import audit_fleet, demo_fleet
+
+                fleet = demo_fleet(profile, url)
+                language = lang.value if lang else None
+                out_to = out_dir or _default_out(fleet.name)
+                code = audit_fleet(fleet, out_to, fail_on.value, out, err, language=language)
+                raise typer.Exit(code)
             data = demo_config(profile, url, deployment)
             data["conversation"] = demo_conversation(url)
             config = parse_config(data, f"demo profile {profile}")

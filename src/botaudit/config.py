@@ -130,6 +130,11 @@ class BrowserSettings(BaseModel):
     executable: str | None = None
     headless: bool = True
     viewport: tuple[int, int] = (1280, 900)
+    connect: str | None = Field(
+        default=None,
+        pattern=r"^wss?://",
+        description="A Playwright browser server (ws://…) to use instead of launching Chromium.",
+    )
 
 
 class AuditConfig(BaseModel):

@@ -17,7 +17,6 @@ from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from botaudit import __version__
-from botaudit.browser import launch_options
 from botaudit.config import AuditConfig
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import write_bundle
@@ -35,6 +34,7 @@ from botaudit.evidence.pii import Probe, synthetic_probes
 from botaudit.gather.loop import run_blocking
 from botaudit.gather.network import NetworkRecorder
 from botaudit.gather.progress import Progress, no_progress
+from botaudit.gather.remote import open_browser
 from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
 from botaudit.gather.widget import PageProblem, WidgetDriver, WidgetNotFound
@@ -132,16 +132,9 @@ async def _gather(
     bundle_dir: Path,
     progress: Progress,
 ) -> None:
-    options = launch_options(config.browser.executable, config.browser.headless)
     async with async_playwright() as playwright:
-        try:
-            browser = await playwright.chromium.launch(**options)
-        except PlaywrightError as exc:
-            error = str(exc).splitlines()[0]
-            raise LocalisedError(msg("gather.chromium", error=error)) from exc
-        bundle.browser = BrowserInfo(
-            version=browser.version, executable=str(options.get("executable_path", "playwright"))
-        )
+        browser, executable = await open_browser(playwright, config)
+        bundle.browser = BrowserInfo(version=browser.version, executable=executable)
         bundle.scenarios = [ScenarioRecord(id=s.id, title=s.title) for s in scenarios]
         try:
             await asyncio.gather(
