@@ -21,6 +21,7 @@ from botaudit.browser import launch_options
 from botaudit.config import AuditConfig, BrowserSettings, Timing, Widget
 from botaudit.errors import UsageError
 from botaudit.evidence.pii import mask_text
+from botaudit.evidence.text import safe_text
 from botaudit.gather.detect_generic import detect_generic
 from botaudit.gather.loop import run_blocking
 from botaudit.gather.run import preflight
@@ -115,7 +116,7 @@ async def confirm(
         return False, str(exc).splitlines()[0]
     if not exchange.replies:
         return False, f"no reply appeared within {timing.reply_timeout_s:g} s"
-    return True, mask_text(" ".join(m.text for m in exchange.replies))[:200]
+    return True, safe_text(mask_text(" ".join(m.text for m in exchange.replies)))[:200]
 
 
 async def detect(page: Page, timing: Timing, language: str) -> Detection:
@@ -147,7 +148,11 @@ async def _detect_url(
 ) -> Detection:
     options = launch_options(browser.executable, browser.headless)
     async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(**options)
+        try:
+            chromium = await playwright.chromium.launch(**options)
+        except PlaywrightError as exc:
+            first = str(exc).splitlines()[0]
+            raise UsageError(f"Chromium did not start ({first}); see the README.") from exc
         try:
             width, height = browser.viewport
             context = await chromium.new_context(viewport={"width": width, "height": height})
@@ -164,6 +169,12 @@ async def _detect_url(
                 return await detect(page, timing, language)
             except WidgetNotFound as exc:
                 raise UsageError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from exc
+            except PlaywrightError as exc:  # the page reloaded or closed itself meanwhile
+                first = str(exc).splitlines()[0]
+                raise UsageError(
+                    f"{url} changed while its chat widget was looked for ({first}); try again "
+                    "or write the widget section by hand."
+                ) from exc
         finally:
             await chromium.close()
 
