@@ -46,6 +46,9 @@ err = Console(stderr=True)
 from botaudit.report.transcripts.cli import transcripts  # noqa: E402 - its own module
 
 app.command()(transcripts)
+from botaudit.init_cli import init  # noqa: E402 - its own module
+
+app.command()(init)
 
 
 class FailOn(StrEnum):

@@ -11,12 +11,20 @@ import hashlib
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from botaudit.conversation_config import ConversationSettings
 from botaudit.errors import UsageError
 from botaudit.transcript_settings import TranscriptSettings
 from botaudit.types import Language, ReportLanguage, Thresholds
+from botaudit.widget_presets import expand
 from botaudit.yamlfile import read_yaml
 
 
@@ -38,6 +46,12 @@ class Widget(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    preset: str | None = Field(
+        default=None, description="A bundled widget preset; the section's own keys override it."
+    )
+    detected: str | None = Field(
+        default=None, description="How botaudit found these selectors, when it did."
+    )
     iframe: str | None = Field(default=None, description="CSS of the iframe holding the chat.")
     launcher: Selector | None = None
     container: Selector | None = None
@@ -54,6 +68,11 @@ class Widget(BaseModel):
         default=None,
         description="The typing indicator, when the built-in detection does not find it.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _preset(cls, value: Any) -> Any:
+        return expand(value) if isinstance(value, dict) else value
 
     @field_validator(
         "launcher",
@@ -143,7 +162,9 @@ class AuditConfig(BaseModel):
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)
     target: Target
     language: Language = "fi"
-    widget: Widget
+    widget: Widget | None = Field(
+        default=None, description="Left out: the audit finds the widget (botaudit.gather.detect)."
+    )
     scenarios: list[str] | None = Field(
         default=None, description="Scenario ids to run; default: all bundled scenarios."
     )

@@ -17,6 +17,7 @@ from botaudit.conversation.probe import load_sets
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import find_bundle_dir, read_bundle, write_bundle
 from botaudit.evidence.model import EvidenceBundle
+from botaudit.gather.detect import with_widget
 from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
@@ -142,6 +143,7 @@ def run_audit(
     if config.transcripts and config.transcripts.files:  # read before the browser: fail early
         logs_base = base or Path.cwd()
         records.append(review_for_audit(config.transcripts, logs_base, out_dir / "transcripts"))
+    config = with_widget(config)  # no widget section: found on the page, recorded in it
     bundle = gather(
         config,
         [scenarios[s] for s in chosen],

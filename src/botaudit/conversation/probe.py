@@ -52,8 +52,9 @@ def make_connector(settings: ConversationSettings, audit: AuditConfig | None) ->
             "sections; add them or use an API connector."
         )
     from botaudit.conversation.connectors.widget import WidgetBot
+    from botaudit.gather.detect import with_widget  # no widget section: find it first
 
-    return WidgetBot(audit, politeness)
+    return WidgetBot(with_widget(audit), politeness)
 
 
 def load_sets(settings: ConversationSettings, base: Path | None) -> list[tuple[Path, QuestionSet]]:

@@ -145,7 +145,8 @@ class WidgetDriver:
         """Every configured selector must parse, before a typo becomes a 30 s timeout."""
         if self._selectors_ok:
             return
-        fields = self.widget.model_dump(exclude_none=True)
+        # `preset` and `detected` name where the selectors came from; they are not CSS.
+        fields = self.widget.model_dump(exclude_none=True, exclude={"preset", "detected"})
         for name, value in fields.items():
             for item in value if isinstance(value, list) else [value]:
                 css = item["css"] if isinstance(item, dict) else item
