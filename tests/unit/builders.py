@@ -20,6 +20,7 @@ from botaudit.evidence.observations import (
     EndConversation,
     Exchange,
     HandoffRequests,
+    LinkView,
     MessageView,
     PersonalDataInput,
     StorageHit,
@@ -65,13 +66,18 @@ def bot(
 
 
 def view(
-    *messages: MessageView, extra_text: str = "", hidden: list[str] | None = None
+    *messages: MessageView,
+    extra_text: str = "",
+    hidden: list[str] | None = None,
+    links: dict[str, str] | None = None,
 ) -> WidgetView:
-    text = "\n".join([extra_text, *(m.text for m in messages)]).strip()
+    """A widget showing `messages` under `extra_text`; `links` maps link text to href."""
+    texts = [extra_text, *(m.text for m in messages), *(links or {})]
     return WidgetView(
-        visible_text=text,
+        visible_text="\n".join(texts).strip(),
         hidden_names=hidden or [],
         bot_messages=list(messages),
+        links=[LinkView(text=t, href=h) for t, h in (links or {}).items()],
         user_message_count=0,
     )
 

@@ -46,6 +46,10 @@ NAMES = {
     "human_agent_labelled": "transparency.human-agent-labelled",
     "other_channels_named": "fairness.other-channels-named",
     "transcript_download": "legitimacy.transcript-download",
+    "unambiguous_self_description": "transparency.unambiguous-self-description",
+    "privacy_notice_linked": "legitimacy.privacy-notice-linked",
+    "accessibility_statement": "legitimacy.accessibility-statement",
+    "public_status_page": "social-licence.public-status-page",
 }
 
 
@@ -421,7 +425,17 @@ def test_typed_data_stays_first_party(hosts, expected: str) -> None:  # type: ig
 # -- explanations in both report languages -------------------------------------------------
 
 _NO_HELP = "En ymmärtänyt. Kokeile kysyä toisin."
+
+
 # (check, evidence, expected outcome): every check, most of its outcomes.
+def _said(greeting: str) -> ScenarioRecord:
+    return identity_scenario(view(bot(greeting)))
+
+
+def _linked(text: str) -> ScenarioRecord:
+    return identity_scenario(view(bot("Hei!"), links={text: "/page/"}))
+
+
 BILINGUAL = [
     ("bot_identity_before_typing", identity_scenario(view(bot("Hei! Olen chatbot."))), "pass"),
     ("bot_identity_before_typing", identity_scenario(view(bot("Hei! Olen OuluBot."))), "partial"),
@@ -556,6 +570,28 @@ BILINGUAL = [
     ("transcript_download", _transcript(found=True, size=0), "inconclusive"),
     ("shared_computer_warning", _next_user(["hetu"], "Yhteiskäyttöisellä koneella…"), "partial"),
     ("shared_computer_warning", _next_user(["hetu"]), "fail"),
+    ("unambiguous_self_description", identity_scenario(view(bot("Olen chatbot."))), "pass"),
+    ("unambiguous_self_description", identity_scenario(view(bot("Olen harjoittelija."))), "fail"),
+    (
+        "unambiguous_self_description",
+        identity_scenario(view(bot("Tervetuloa chattiin"))),
+        "partial",
+    ),
+    ("privacy_notice_linked", identity_scenario(view(links={"Tietosuojaseloste": "/t"})), "pass"),
+    (
+        "privacy_notice_linked",
+        identity_scenario(view(extra_text="Katso tietosuojaseloste")),
+        "partial",
+    ),
+    ("privacy_notice_linked", identity_scenario(view(bot("Hei!"))), "fail"),
+    (
+        "accessibility_statement",
+        identity_scenario(view(links={"Saavutettavuusseloste": "/s"})),
+        "pass",
+    ),
+    ("accessibility_statement", identity_scenario(view(bot("Hei!"))), "fail"),
+    ("public_status_page", identity_scenario(view(links={"Tietoa chatbotista": "/b"})), "pass"),
+    ("public_status_page", identity_scenario(view(bot("Hei!"))), "fail"),
 ]
 
 

@@ -13,6 +13,7 @@ from botaudit.checks import (  # noqa: F401
     generic,
     handoff,
     self_assessed,
+    self_description,
     shared_computer,
     storage_privacy,
     third_parties,
