@@ -32,6 +32,8 @@ PATTERN_FIELDS = (
     "privacy_notice",
     "accessibility_statement",
     "bot_info_page",
+    "accessibility_standard",
+    "resolution_rate",
     "person_like_self",
 )
 
@@ -56,6 +58,8 @@ class Phrases(BaseModel):
     privacy_notice: list[str] = []  # a link's text naming a privacy notice
     accessibility_statement: list[str] = []
     bot_info_page: list[str] = []  # an "about this bot" page: stage, plans, resolution rate
+    accessibility_standard: list[str] = []  # what a statement assessed against
+    resolution_rate: list[str] = []  # a share of questions resolved, on an about page
     person_like_self: list[str] = []  # self-descriptions a user may read as a person
     download_transcript: list[str] = []  # names of a "download the conversation" control
     neutral_opening: str

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from botaudit.evidence.linked_pages import LinkedPage, LinkedPages
 from botaudit.evidence.model import (
     BrowserInfo,
     ConfigInfo,
@@ -83,12 +84,23 @@ def view(
 
 
 def identity_scenario(
-    before: WidgetView, first_reply: str = "Miten voin auttaa?", after: WidgetView | None = None
+    before: WidgetView,
+    first_reply: str = "Miten voin auttaa?",
+    after: WidgetView | None = None,
+    pages: dict[str, str] | None = None,
 ) -> ScenarioRecord:
+    """`pages` maps each widget link's text to the text of the page it leads to."""
     exchange = Exchange(sent="Hei", replies=[bot(first_reply)])
+    linked = LinkedPages(
+        pages=[
+            LinkedPage(text=link.text, href=link.href, page_text=(pages or {}).get(link.text, ""))
+            for link in before.links
+        ]
+    )
     return scenario(
         "bot-identity",
         step("before_typing", before),
+        step("linked_pages", linked, kind="read_linked_pages"),
         step("first_message", exchange, kind="send"),
         step("after_first_message", after or before),
     )

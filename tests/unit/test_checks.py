@@ -432,8 +432,8 @@ def _said(greeting: str) -> ScenarioRecord:
     return identity_scenario(view(bot(greeting)))
 
 
-def _linked(text: str) -> ScenarioRecord:
-    return identity_scenario(view(bot("Hei!"), links={text: "/page/"}))
+def _linked(text: str, page: str = "") -> ScenarioRecord:
+    return identity_scenario(view(bot("Hei!"), links={text: "/page/"}), pages={text: page})
 
 
 BILINGUAL = [
@@ -570,28 +570,17 @@ BILINGUAL = [
     ("transcript_download", _transcript(found=True, size=0), "inconclusive"),
     ("shared_computer_warning", _next_user(["hetu"], "Yhteiskäyttöisellä koneella…"), "partial"),
     ("shared_computer_warning", _next_user(["hetu"]), "fail"),
-    ("unambiguous_self_description", identity_scenario(view(bot("Olen chatbot."))), "pass"),
-    ("unambiguous_self_description", identity_scenario(view(bot("Olen harjoittelija."))), "fail"),
-    (
-        "unambiguous_self_description",
-        identity_scenario(view(bot("Tervetuloa chattiin"))),
-        "partial",
-    ),
-    ("privacy_notice_linked", identity_scenario(view(links={"Tietosuojaseloste": "/t"})), "pass"),
-    (
-        "privacy_notice_linked",
-        identity_scenario(view(extra_text="Katso tietosuojaseloste")),
-        "partial",
-    ),
-    ("privacy_notice_linked", identity_scenario(view(bot("Hei!"))), "fail"),
-    (
-        "accessibility_statement",
-        identity_scenario(view(links={"Saavutettavuusseloste": "/s"})),
-        "pass",
-    ),
-    ("accessibility_statement", identity_scenario(view(bot("Hei!"))), "fail"),
-    ("public_status_page", identity_scenario(view(links={"Tietoa chatbotista": "/b"})), "pass"),
-    ("public_status_page", identity_scenario(view(bot("Hei!"))), "fail"),
+    ("unambiguous_self_description", _said("Olen chatbot."), "pass"),
+    ("unambiguous_self_description", _said("Olen harjoittelija."), "fail"),
+    ("unambiguous_self_description", _said("Tervetuloa chattiin"), "partial"),
+    ("privacy_notice_linked", _linked("Tietosuojaseloste", "Chatbotin rekisteri"), "pass"),
+    ("privacy_notice_linked", _linked("Tietosuojaseloste", "Sivuston evästeet"), "partial"),
+    ("privacy_notice_linked", _said("Katso tietosuojaseloste"), "partial"),
+    ("privacy_notice_linked", _said("Hei!"), "fail"),
+    ("accessibility_statement", _linked("Saavutettavuusseloste", "WCAG 2.1 AA"), "pass"),
+    ("accessibility_statement", _said("Hei!"), "fail"),
+    ("public_status_page", _linked("Tietoa chatbotista", "Ratkaisee 60 % kysymyksistä"), "pass"),
+    ("public_status_page", _said("Hei!"), "fail"),
 ]
 
 

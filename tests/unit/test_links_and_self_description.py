@@ -4,10 +4,12 @@ the bot's self-description, judged on recorded evidence as an audit would."""
 from __future__ import annotations
 
 import pytest
-from builders import bot, bundle, identity_scenario, view
+from builders import bot, bundle, identity_scenario, scenario, step, view
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import run_criterion
+from botaudit.evidence.linked_pages import LinkedPage, LinkedPages
+from botaudit.gather.linked_pages import page_text
 from botaudit.lexicon import matcher
 
 CRITERIA = {c.id: c for _, c in load_checklist().criteria()}
@@ -58,39 +60,70 @@ def test_self_description_english_and_swedish() -> None:
     assert judge(SELF, sv, "sv").outcome == "pass"
 
 
+GOOD_PRIVACY = "Rekisterinpitäjä: kaupunki. Chatbotin keskustelut säilytetään 30 päivää."
+GENERIC_PRIVACY = "Tietoa sivustosta www.ouka.fi. Sivusto käyttää evästeitä."  # 4.2.4
+
+
 @pytest.mark.parametrize(
     ("criterion", "links", "text", "expected"),
     [
-        (PRIVACY, {"Tietosuojaseloste": "/tietosuoja/"}, "", "pass"),
-        (PRIVACY, {"Tietosuojakäytäntö": "https://kunta.fi/tietosuoja"}, "", "pass"),
+        (PRIVACY, {"Tietosuojaseloste": GOOD_PRIVACY}, "", "pass"),
+        # OuluBot: the link leads to a generic page about the website (4.2.4 Legitiimiys).
+        (PRIVACY, {"Tietosuojakäytäntö": GENERIC_PRIVACY}, "", "partial"),
         (PRIVACY, {}, "Lue tietosuojaseloste kaupungin sivuilta.", "partial"),
-        (PRIVACY, {"Palaute": "/palaute/"}, "", "fail"),
-        (ACCESSIBILITY, {"Saavutettavuusseloste": "/s/"}, "", "pass"),
+        (PRIVACY, {"Palaute": GOOD_PRIVACY}, "", "fail"),
+        (ACCESSIBILITY, {"Saavutettavuusseloste": "Arvioitu: WCAG 2.1 AA, 1.2.2025."}, "", "pass"),
+        # OuluBot's statement: "täyttää kaikki vaatimukset", no standard (footnote 12).
+        (ACCESSIBILITY, {"Saavutettavuusseloste": "Täyttää kaikki vaatimukset."}, "", "partial"),
         (ACCESSIBILITY, {}, "Saavutettavuusseloste on kaupungin sivuilla.", "partial"),
-        (ACCESSIBILITY, {"Tietosuojaseloste": "/t/"}, "", "fail"),
-        (STATUS, {"Tietoa chatbotista": "/botti/"}, "", "pass"),
+        (ACCESSIBILITY, {"Tietosuojaseloste": "WCAG 2.1"}, "", "fail"),
+        (STATUS, {"Tietoa chatbotista": "Botti ratkaisee 61 % kysymyksistä."}, "", "pass"),
+        (STATUS, {"Tietoa chatbotista": "Kehitysvaihe: pilotti."}, "", "partial"),
         (STATUS, {}, "Tietoa botista löydät kaupungin sivuilta.", "partial"),
-        (STATUS, {"Saavutettavuusseloste": "/s/"}, "", "fail"),
+        (STATUS, {"Saavutettavuusseloste": "61 % kysymyksistä"}, "", "fail"),
     ],
 )
 def test_linked_pages(criterion: str, links: dict[str, str], text: str, expected: str) -> None:
-    result = judge(criterion, identity_scenario(view(bot("Hei!"), extra_text=text, links=links)))
+    widget = view(bot("Hei!"), extra_text=text, links={t: f"/{i}/" for i, t in enumerate(links)})
+    result = judge(criterion, identity_scenario(widget, pages=links))
     assert result.outcome == expected, result.explain("en")
     if expected == "pass":
-        assert result.quotes == list(links)
+        assert result.quotes[0] == next(iter(links))
+
+
+def test_a_link_whose_page_could_not_be_read_is_partial_with_the_reason() -> None:
+    widget = view(bot("Hei!"), links={"Tietosuojaseloste": "/t/"})
+    record = scenario(
+        "bot-identity",
+        step("before_typing", widget),
+        step(
+            "linked_pages",
+            LinkedPages(pages=[LinkedPage(text="Tietosuojaseloste", href="/t/", error="404")]),
+            kind="read_linked_pages",
+        ),
+    )
+    result = judge(PRIVACY, record)
+    assert result.outcome == "partial" and "404" in result.explain("en")
 
 
 def test_linked_pages_in_english_and_swedish() -> None:
-    en = identity_scenario(view(links={"Privacy notice": "/p", "About this bot": "/b"}))
+    links = {"Privacy notice": "How the chatbot uses data", "About this bot": "resolves 55%"}
+    en = identity_scenario(view(links=dict.fromkeys(links, "/p")), pages=links)
     assert judge(PRIVACY, en, "en").outcome == "pass"
     assert judge(STATUS, en, "en").outcome == "pass"
-    sv = identity_scenario(view(links={"Tillgänglighetsutlåtande": "/t"}))
+    sv = identity_scenario(
+        view(links={"Tillgänglighetsutlåtande": "/t"}), pages={"Tillgänglighetsutlåtande": "WCAG"}
+    )
     assert judge(ACCESSIBILITY, sv, "sv").outcome == "pass"
     assert judge(PRIVACY, sv, "sv").outcome == "fail"
 
 
-def test_linked_pages_without_the_capture_are_inconclusive() -> None:
-    from builders import scenario
-
-    result = judge(PRIVACY, scenario("bot-identity"))
+def test_linked_pages_without_the_step_are_inconclusive() -> None:
+    result = judge(PRIVACY, scenario("bot-identity", step("before_typing", view())))
     assert result.outcome == "inconclusive"
+
+
+def test_page_text_leaves_out_scripts_and_keeps_the_title() -> None:
+    html = "<html><head><title>Seloste</title><script>var chatbot=1</script></head>"
+    html += "<body><h1>Tietosuoja</h1><style>p{}</style><p>Teksti</p></body></html>"
+    assert page_text(html) == ("Seloste", "Tietosuoja\nTeksti")
