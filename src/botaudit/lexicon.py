@@ -34,6 +34,7 @@ PATTERN_FIELDS = (
     "bot_info_page",
     "accessibility_standard",
     "resolution_rate",
+    "organisation_responsibility",
     "person_like_self",
 )
 
@@ -60,6 +61,7 @@ class Phrases(BaseModel):
     bot_info_page: list[str] = []  # an "about this bot" page: stage, plans, resolution rate
     accessibility_standard: list[str] = []  # what a statement assessed against
     resolution_rate: list[str] = []  # a share of questions resolved, on an about page
+    organisation_responsibility: list[str] = []  # who answers for the bot's advice
     person_like_self: list[str] = []  # self-descriptions a user may read as a person
     download_transcript: list[str] = []  # names of a "download the conversation" control
     neutral_opening: str

@@ -259,6 +259,7 @@ LINKED_AND_SELF = (
     "legitimacy.privacy-notice-linked",
     "legitimacy.accessibility-statement",
     "social-licence.public-status-page",
+    "accountability.organisation-responsibility-stated",
 )
 
 
@@ -284,3 +285,5 @@ def test_links_and_self_description(audits: dict[str, AuditOutcome]) -> None:
         assert got["social-licence.public-status-page"] == "fail", run
         assert got["legitimacy.privacy-notice-linked"] == "partial", run
         assert got["legitimacy.accessibility-statement"] == "partial", run
+        # The quoted greetings say nothing of the city's responsibility (4.2.3).
+        assert got["accountability.organisation-responsibility-stated"] == "fail", run

@@ -50,6 +50,7 @@ NAMES = {
     "privacy_notice_linked": "legitimacy.privacy-notice-linked",
     "accessibility_statement": "legitimacy.accessibility-statement",
     "public_status_page": "social-licence.public-status-page",
+    "organisation_responsibility_stated": "accountability.organisation-responsibility-stated",
 }
 
 
@@ -581,6 +582,9 @@ BILINGUAL = [
     ("accessibility_statement", _said("Hei!"), "fail"),
     ("public_status_page", _linked("Tietoa chatbotista", "Ratkaisee 60 % kysymyksistä"), "pass"),
     ("public_status_page", _said("Hei!"), "fail"),
+    ("organisation_responsibility_stated", _said("Vastuu neuvoista on kaupungilla."), "pass"),
+    ("organisation_responsibility_stated", _linked("Tietoa", "Kunta vastaa neuvoista."), "pass"),
+    ("organisation_responsibility_stated", _said("Vastaan kysymyksiin."), "fail"),
 ]
 
 

@@ -127,3 +127,29 @@ def test_page_text_leaves_out_scripts_and_keeps_the_title() -> None:
     html = "<html><head><title>Seloste</title><script>var chatbot=1</script></head>"
     html += "<body><h1>Tietosuoja</h1><style>p{}</style><p>Teksti</p></body></html>"
     assert page_text(html) == ("Seloste", "Tietosuoja\nTeksti")
+
+
+RESPONSIBILITY = "accountability.organisation-responsibility-stated"
+
+
+@pytest.mark.parametrize(
+    ("widget_text", "about_page", "expected"),
+    [
+        ("Vastuu chatbotin neuvoista on kaupungilla.", "", "pass"),
+        ("", "Esimerkkikaupunki vastaa chatbotin antamasta neuvonnasta.", "pass"),
+        # "vastaa" also means "answers": the bot answering questions is no responsibility.
+        ("Botti vastaa neuvontakysymyksiin.", "Vastaan kysymyksiin ympäri vuorokauden.", "fail"),
+        # The study's main greeting: learning, but no word of the city's responsibility.
+        ("Opin uutta jatkuvasti, ja voit antaa minulle palautetta kun suljet chatin.", "", "fail"),
+    ],
+)
+def test_organisation_responsibility(widget_text: str, about_page: str, expected: str) -> None:
+    widget = view(bot(widget_text), links={"Tietoa chatbotista": "/b/"})
+    record = identity_scenario(widget, pages={"Tietoa chatbotista": about_page})
+    result = judge(RESPONSIBILITY, record)
+    assert result.outcome == expected, result.explain("en")
+
+
+def test_organisation_responsibility_in_english() -> None:
+    record = identity_scenario(view(bot("The city is responsible for the advice given.")))
+    assert judge(RESPONSIBILITY, record, "en").outcome == "pass"

@@ -74,3 +74,24 @@ def accessibility_statement_linked(ev: Evidence, m: Matcher, _: object) -> Check
 @check("status_page_linked", needs=NEEDS)
 def status_page_linked(ev: Evidence, m: Matcher, _: object) -> CheckResult:
     return judge_link(ev, m, "bot_info_page", "resolution_rate", "links.status")
+
+
+@check("organisation_responsibility_stated", needs=NEEDS)
+def organisation_responsibility_stated(ev: Evidence, m: Matcher, _: object) -> CheckResult:
+    """The chat window, or a page it links to on the same site, says the organisation
+    answers for the advice (the recommendation allows either place)."""
+    view: WidgetView = ev["before_typing"]
+    pages: LinkedPages = ev["linked_pages"]
+    refs = [ev.ref("before_typing"), ev.ref("linked_pages")]
+    said = m.find("organisation_responsibility", view.visible_text)
+    if said:
+        quotes = _lines_with(view.visible_text, said)
+        return result("pass", "responsibility.in_widget", evidence=refs, quotes=quotes)
+    for page in pages.pages:
+        said = m.find("organisation_responsibility", page.page_text)
+        if said:
+            quotes = _lines_with(page.page_text, said)
+            return result(
+                "pass", "responsibility.on_page", evidence=refs, quotes=quotes, link=_name(page)
+            )
+    return result("fail", "responsibility.fail", evidence=refs)

@@ -273,7 +273,9 @@ PROFILES: dict[str, Profile] = {
                 "Kehitysvaihe: pilotti. Chatbot osaa kirjaston, jätehuollon ja yhteystietojen "
                 "kysymykset; lupa-asioita se ei vielä osaa.\n"
                 "Tammi–maaliskuussa 2025 chatbot ratkaisi 58 % kysymyksistä ilman ihmistä. "
-                "Sivu päivitetään neljännesvuosittain.",
+                "Sivu päivitetään neljännesvuosittain.\n"
+                "Esimerkkikaupunki vastaa chatbotin antamasta neuvonnasta. Virheellisestä "
+                "neuvosta voit ilmoittaa palvelupisteeseen.",
             ),
         },
     ),
