@@ -30,6 +30,13 @@ PATTERN_FIELDS = (
     "limits_stated",
     "shared_computer_notice",
     "other_channels",
+    "privacy_notice",
+    "accessibility_statement",
+    "bot_info_page",
+    "accessibility_standard",
+    "resolution_rate",
+    "organisation_responsibility",
+    "person_like_self",
 )
 
 
@@ -50,6 +57,13 @@ class Phrases(BaseModel):
     limits_stated: list[str]
     shared_computer_notice: list[str] = []
     other_channels: list[str] = []
+    privacy_notice: list[str] = []  # a link's text naming a privacy notice
+    accessibility_statement: list[str] = []
+    bot_info_page: list[str] = []  # an "about this bot" page: stage, plans, resolution rate
+    accessibility_standard: list[str] = []  # what a statement assessed against
+    resolution_rate: list[str] = []  # a share of questions resolved, on an about page
+    organisation_responsibility: list[str] = []  # who answers for the bot's advice
+    person_like_self: list[str] = []  # self-descriptions a user may read as a person
     download_transcript: list[str] = []  # names of a "download the conversation" control
     neutral_opening: str
     personal_data_message: str

@@ -252,3 +252,38 @@ def test_next_user_of_a_shared_computer(audits: dict[str, AuditOutcome]) -> None
     assert outcome("good") == "pass"
     assert outcome("bad") == "fail"
     assert outcome("oulubot-2022") == "fail"
+
+
+LINKED_AND_SELF = (
+    "transparency.unambiguous-self-description",
+    "legitimacy.privacy-notice-linked",
+    "legitimacy.accessibility-statement",
+    "social-licence.public-status-page",
+    "accountability.organisation-responsibility-stated",
+)
+
+
+def test_links_and_self_description(audits: dict[str, AuditOutcome]) -> None:
+    """The widget's links and the bot's self-description, judged on the live demo."""
+    good, bad = _outcomes(audits["good"]), _outcomes(audits["bad"])
+    assert {good[c] for c in LINKED_AND_SELF} == {"pass"}
+    assert {bad[c] for c in LINKED_AND_SELF} == {"fail"}
+    identity = next(s for s in audits["good"].bundle.scenarios if s.id == "bot-identity")
+    pages = next(s for s in identity.steps if s.name == "linked_pages").data["pages"]
+    privacy = next(p for p in pages if p["text"] == "Tietosuojaseloste")
+    assert privacy["href"].endswith("/tietosuoja/") and "Chatbotin" in privacy["page_text"]
+    # METKU 2022, 4.2.4 Avoimuus: "virtuaalinen asiakaspalvelijasi", "harjoittelija" on
+    # VisitOulu; the theatre's widget says only "chat"; the main greeting says
+    # "virtuaalinen avustaja" (4.2.3). No public page about the bot (4.2.4 Sosiaalinen lupa);
+    # the privacy link leads to a generic page and the accessibility statement names no
+    # standard (4.2.4 Legitiimiys, footnote 12): both linked, neither enough.
+    expected = {"oulubot-2022": "pass", "oulubot-2022/visitoulu": "fail"}
+    expected["oulubot-2022/teatteri"] = "partial"
+    for run, outcome in expected.items():
+        got = _outcomes(audits[run])
+        assert got["transparency.unambiguous-self-description"] == outcome, run
+        assert got["social-licence.public-status-page"] == "fail", run
+        assert got["legitimacy.privacy-notice-linked"] == "partial", run
+        assert got["legitimacy.accessibility-statement"] == "partial", run
+        # The quoted greetings say nothing of the city's responsibility (4.2.3).
+        assert got["accountability.organisation-responsibility-stated"] == "fail", run

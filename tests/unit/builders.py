@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from botaudit.evidence.linked_pages import LinkedPage, LinkedPages
 from botaudit.evidence.model import (
     BrowserInfo,
     ConfigInfo,
@@ -20,6 +21,7 @@ from botaudit.evidence.observations import (
     EndConversation,
     Exchange,
     HandoffRequests,
+    LinkView,
     MessageView,
     PersonalDataInput,
     StorageHit,
@@ -65,24 +67,40 @@ def bot(
 
 
 def view(
-    *messages: MessageView, extra_text: str = "", hidden: list[str] | None = None
+    *messages: MessageView,
+    extra_text: str = "",
+    hidden: list[str] | None = None,
+    links: dict[str, str] | None = None,
 ) -> WidgetView:
-    text = "\n".join([extra_text, *(m.text for m in messages)]).strip()
+    """A widget showing `messages` under `extra_text`; `links` maps link text to href."""
+    texts = [extra_text, *(m.text for m in messages), *(links or {})]
     return WidgetView(
-        visible_text=text,
+        visible_text="\n".join(texts).strip(),
         hidden_names=hidden or [],
         bot_messages=list(messages),
+        links=[LinkView(text=t, href=h) for t, h in (links or {}).items()],
         user_message_count=0,
     )
 
 
 def identity_scenario(
-    before: WidgetView, first_reply: str = "Miten voin auttaa?", after: WidgetView | None = None
+    before: WidgetView,
+    first_reply: str = "Miten voin auttaa?",
+    after: WidgetView | None = None,
+    pages: dict[str, str] | None = None,
 ) -> ScenarioRecord:
+    """`pages` maps each widget link's text to the text of the page it leads to."""
     exchange = Exchange(sent="Hei", replies=[bot(first_reply)])
+    linked = LinkedPages(
+        pages=[
+            LinkedPage(text=link.text, href=link.href, page_text=(pages or {}).get(link.text, ""))
+            for link in before.links
+        ]
+    )
     return scenario(
         "bot-identity",
         step("before_typing", before),
+        step("linked_pages", linked, kind="read_linked_pages"),
         step("first_message", exchange, kind="send"),
         step("after_first_message", after or before),
     )

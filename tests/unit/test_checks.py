@@ -46,6 +46,11 @@ NAMES = {
     "human_agent_labelled": "transparency.human-agent-labelled",
     "other_channels_named": "fairness.other-channels-named",
     "transcript_download": "legitimacy.transcript-download",
+    "unambiguous_self_description": "transparency.unambiguous-self-description",
+    "privacy_notice_linked": "legitimacy.privacy-notice-linked",
+    "accessibility_statement": "legitimacy.accessibility-statement",
+    "public_status_page": "social-licence.public-status-page",
+    "organisation_responsibility_stated": "accountability.organisation-responsibility-stated",
 }
 
 
@@ -433,7 +438,17 @@ def test_typed_data_stays_first_party(hosts, expected: str) -> None:  # type: ig
 # -- explanations in both report languages -------------------------------------------------
 
 _NO_HELP = "En ymmärtänyt. Kokeile kysyä toisin."
+
+
 # (check, evidence, expected outcome): every check, most of its outcomes.
+def _said(greeting: str) -> ScenarioRecord:
+    return identity_scenario(view(bot(greeting)))
+
+
+def _linked(text: str, page: str = "") -> ScenarioRecord:
+    return identity_scenario(view(bot("Hei!"), links={text: "/page/"}), pages={text: page})
+
+
 BILINGUAL = [
     ("bot_identity_before_typing", identity_scenario(view(bot("Hei! Olen chatbot."))), "pass"),
     ("bot_identity_before_typing", identity_scenario(view(bot("Hei! Olen OuluBot."))), "partial"),
@@ -568,6 +583,20 @@ BILINGUAL = [
     ("transcript_download", _transcript(found=True, size=0), "inconclusive"),
     ("shared_computer_warning", _next_user(["hetu"], "Yhteiskäyttöisellä koneella…"), "partial"),
     ("shared_computer_warning", _next_user(["hetu"]), "fail"),
+    ("unambiguous_self_description", _said("Olen chatbot."), "pass"),
+    ("unambiguous_self_description", _said("Olen harjoittelija."), "fail"),
+    ("unambiguous_self_description", _said("Tervetuloa chattiin"), "partial"),
+    ("privacy_notice_linked", _linked("Tietosuojaseloste", "Chatbotin rekisteri"), "pass"),
+    ("privacy_notice_linked", _linked("Tietosuojaseloste", "Sivuston evästeet"), "partial"),
+    ("privacy_notice_linked", _said("Katso tietosuojaseloste"), "partial"),
+    ("privacy_notice_linked", _said("Hei!"), "fail"),
+    ("accessibility_statement", _linked("Saavutettavuusseloste", "WCAG 2.1 AA"), "pass"),
+    ("accessibility_statement", _said("Hei!"), "fail"),
+    ("public_status_page", _linked("Tietoa chatbotista", "Ratkaisee 60 % kysymyksistä"), "pass"),
+    ("public_status_page", _said("Hei!"), "fail"),
+    ("organisation_responsibility_stated", _said("Vastuu neuvoista on kaupungilla."), "pass"),
+    ("organisation_responsibility_stated", _linked("Tietoa", "Kunta vastaa neuvoista."), "pass"),
+    ("organisation_responsibility_stated", _said("Vastaan kysymyksiin."), "fail"),
 ]
 
 

@@ -42,6 +42,11 @@ def test_renamed_step_alias_names_the_criteria_and_the_file(tmp_path: Path) -> N
         "accountability.limits-stated",
         "professionalism.concise-greeting",
         "fairness.other-channels-named",
+        "transparency.unambiguous-self-description",
+        "legitimacy.privacy-notice-linked",
+        "legitimacy.accessibility-statement",
+        "social-licence.public-status-page",
+        "accountability.organisation-responsibility-stated",
     }
     assert all("before_typing" in p.message and str(path) in p.message for p in problems)
 

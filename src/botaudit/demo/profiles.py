@@ -268,6 +268,15 @@ PROFILES: dict[str, Profile] = {
                 "mukaan automaattisella testauksella ja näppäimistötestillä.\n"
                 "Seloste on laadittu 15.1.2025.",
             ),
+            "/tietoa-chatbotista/": InfoPage(
+                "Tietoa chatbotista",
+                "Kehitysvaihe: pilotti. Chatbot osaa kirjaston, jätehuollon ja yhteystietojen "
+                "kysymykset; lupa-asioita se ei vielä osaa.\n"
+                "Tammi–maaliskuussa 2025 chatbot ratkaisi 58 % kysymyksistä ilman ihmistä. "
+                "Sivu päivitetään neljännesvuosittain.\n"
+                "Esimerkkikaupunki vastaa chatbotin antamasta neuvonnasta. Virheellisestä "
+                "neuvosta voit ilmoittaa palvelupisteeseen.",
+            ),
         },
     ),
     "bad": Profile(

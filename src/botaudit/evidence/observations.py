@@ -31,6 +31,14 @@ class MessageView(BaseModel):
     )
 
 
+class LinkView(BaseModel):
+    """One link inside the widget: what it says (to a sighted or a screen-reader user) and
+    where it leads, so a check can tell a link to a privacy notice from a mere mention."""
+
+    text: str
+    href: str
+
+
 @observation
 class WidgetView(BaseModel):
     """The widget as shown at one moment (`capture_widget`)."""
@@ -42,6 +50,9 @@ class WidgetView(BaseModel):
         "readers, not shown as text.",
     )
     bot_messages: list[MessageView] = Field(default_factory=list)
+    links: list[LinkView] = Field(
+        default_factory=list, description="Links in the widget, outside the messages too."
+    )
     user_message_count: int | None = None
     screenshot: str | None = None
 

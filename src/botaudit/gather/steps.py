@@ -91,6 +91,10 @@ async def capture_widget(ctx: RunContext, params: CaptureParams) -> WidgetView:
             "visible_text": capped(ctx.mask(view.visible_text), 2 * MAX_MESSAGE_CHARS),
             "hidden_names": [ctx.mask(n) for n in view.hidden_names],
             "bot_messages": [ctx.mask_message(m) for m in view.bot_messages],
+            "links": [
+                link.model_copy(update={"text": ctx.mask(link.text), "href": ctx.mask(link.href)})
+                for link in view.links
+            ],
         }
     )
     if shot is not None:
@@ -278,5 +282,6 @@ async def _confirm(ctx: RunContext) -> str:
 
 
 # Steps defined in their own modules register themselves on import.
+from botaudit.gather import linked_pages as _linked_pages  # noqa: E402, F401
 from botaudit.gather import next_user as _next_user  # noqa: E402, F401
 from botaudit.gather import transcript_download as _transcript_download  # noqa: E402, F401

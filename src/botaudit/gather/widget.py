@@ -21,7 +21,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import FrameLocator, Locator, Page
 
 from botaudit.config import Selector, Timing, Widget
-from botaudit.evidence.observations import Exchange, MessageView, WidgetView
+from botaudit.evidence.observations import Exchange, LinkView, MessageView, WidgetView
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.gather.reply_wait import BUSY_JS, Cadence, ChatRequests, WaitState
 
@@ -60,6 +60,17 @@ _HIDDEN_NAMES_JS = """
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
 """
+
+# Every link in the widget (header, footer, messages) with its text or accessible name and
+# its resolved address; capped, since a hostile page may hold thousands.
+_LINKS_JS = """
+(root, args) => [...root.querySelectorAll('a[href]')].slice(0, args.max).map((a) => ({
+  text: ((a.innerText || a.textContent || '').trim() || a.getAttribute('aria-label')
+         || a.getAttribute('title') || '').slice(0, args.cap),
+  href: (a.href || a.getAttribute('href') || '').slice(0, args.cap),
+}))
+"""
+MAX_LINKS = 50
 
 # Without a configured container, the widget is the smallest ancestor of the input that
 # holds every bot message: usually the chat window.
@@ -375,6 +386,10 @@ class WidgetDriver:
             visible_text=capped((await root.inner_text()).strip(), 4 * MAX_MESSAGE_CHARS),
             hidden_names=await root.evaluate(_HIDDEN_NAMES_JS),
             bot_messages=await self.messages(),
+            links=[
+                LinkView(**link)
+                for link in await root.evaluate(_LINKS_JS, {"max": MAX_LINKS, "cap": 500})
+            ],
             user_message_count=user_count,
         )
 
