@@ -67,7 +67,7 @@ class ScenarioRecord(BaseModel):
 
     id: str
     title: str
-    status: Literal["completed", "error", "widget-not-found"] = "completed"
+    status: Literal["completed", "error", "widget-not-found", "page-left"] = "completed"
     error: str | None = None
     steps: list[StepRecord] = Field(default_factory=list)
 

@@ -37,7 +37,7 @@ from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.remote import open_browser
 from botaudit.gather.scenario import Scenario
 from botaudit.gather.steps import STEPS, RunContext
-from botaudit.gather.widget import PageProblem, WidgetDriver, WidgetNotFound
+from botaudit.gather.widget import PageLeft, PageProblem, WidgetDriver, WidgetNotFound
 from botaudit.lexicon import Lexicon, Matcher
 from botaudit.messages import LocalisedError, msg
 
@@ -99,11 +99,17 @@ async def _run_scenario(
             ctx.artefacts = []
             try:
                 observed = await step.run(ctx, step.params.model_validate(spec.params))
-            except WidgetNotFound as exc:
+            except (WidgetNotFound, PageLeft) as exc:
                 step_record.ok, step_record.error = False, str(exc)
-                record.status, record.error = "widget-not-found", str(exc)
+                status = "page-left" if isinstance(exc, PageLeft) else "widget-not-found"
+                record.status, record.error = status, str(exc)
                 break
             except Exception as exc:  # one step's failure must not lose the others' evidence
+                left = ctx.driver.navigated_away(f"running the step '{spec.name}'")
+                if left is not None:  # whatever failed, the page had gone: say that
+                    step_record.ok, step_record.error = False, str(left)
+                    record.status, record.error = "page-left", str(left)
+                    break
                 text = str(exc).strip()
                 message = text.splitlines()[0] if text else type(exc).__name__
                 if not isinstance(exc, (PlaywrightError, PageProblem, TimeoutError, ValueError)):
@@ -179,6 +185,9 @@ def gather(
         not_found = [s.error for s in bundle.scenarios if s.status == "widget-not-found"]
         if not_found:
             raise LocalisedError(msg("gather.widget_not_found", detail=not_found[0]))
+        left = [s.error for s in bundle.scenarios if s.status == "page-left"]
+        if left:
+            raise LocalisedError(msg("gather.page_left", detail=left[0]))
     except UsageError as exc:
         bundle.fatal_error = str(exc)
         bundle.fatal_message = exc.message if isinstance(exc, LocalisedError) else None

@@ -94,6 +94,11 @@ class PageProblem(Exception):
     """A step could not be done because of what the page did; the message says what."""
 
 
+class PageLeft(PageProblem):
+    """The page navigated away by itself: the audit cannot be finished there, whatever it
+    managed before (how much that is depends on timing, so it must not decide the exit)."""
+
+
 def _invalid_css(exc: BaseException) -> bool:
     return "while parsing css selector" in str(exc)
 
@@ -129,10 +134,10 @@ class WidgetDriver:
         if the page is elsewhere when something fails, the page went there by itself."""
         self.loaded_url = url
 
-    def _navigated_away(self, doing: str) -> PageProblem | None:
+    def navigated_away(self, doing: str) -> PageProblem | None:
         if self.page.url == self.loaded_url:
             return None
-        return PageProblem(
+        return PageLeft(
             f"the page navigated away by itself, from {self.loaded_url} to {self.page.url}, "
             f"while botaudit was {doing}; the chat could not be used there"
         )
@@ -140,7 +145,7 @@ class WidgetDriver:
     async def _page_moved(self, exc: PlaywrightError, doing: str) -> Exception:
         """`exc` in the user's terms when the page navigated or reloaded by itself."""
         if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
-            return self._navigated_away(doing) or exc
+            return self.navigated_away(doing) or exc
         # Let the navigation commit, so that the URL says where the page went.
         for _ in range(NAVIGATION_COMMIT_POLLS):
             if self.page.url != self.loaded_url:
@@ -148,7 +153,7 @@ class WidgetDriver:
             await asyncio.sleep(POLL_S)
         with contextlib.suppress(PlaywrightError):
             await self.page.wait_for_load_state("domcontentloaded", timeout=5_000)
-        return self._navigated_away(doing) or PageProblem(
+        return self.navigated_away(doing) or PageProblem(
             f"the page reloaded itself while botaudit was {doing}"
         )
 
@@ -186,14 +191,14 @@ class WidgetDriver:
             try:
                 await launcher.click(timeout=timeout_ms)
             except PlaywrightError as exc:
-                raise self._navigated_away("opening the chat") or WidgetNotFound(
+                raise self.navigated_away("opening the chat") or WidgetNotFound(
                     f"the launcher '{self.widget.launcher.css}' could not be clicked on "
                     f"{self.page.url} ({_first_line(exc)}); check widget.launcher in the config"
                 ) from exc
         try:
             await field.wait_for(state="visible", timeout=timeout_ms)
         except PlaywrightError as exc:
-            raise self._navigated_away("opening the chat") or WidgetNotFound(
+            raise self.navigated_away("opening the chat") or WidgetNotFound(
                 f"the chat input '{self.widget.input.css}' did not become visible on "
                 f"{self.page.url}; check widget.input (and widget.launcher) in the config"
             ) from exc
@@ -315,7 +320,7 @@ class WidgetDriver:
         ]
 
     async def _ready_to_type(self, field: Locator) -> None:
-        if problem := self._navigated_away("about to type a message"):
+        if problem := self.navigated_away("about to type a message"):
             raise problem
         if not await self._visible(field):
             raise PageProblem(
