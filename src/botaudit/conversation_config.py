@@ -14,7 +14,7 @@ import os
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from botaudit.errors import UsageError
 
@@ -66,6 +66,10 @@ def _no_clear_secrets(headers: dict[str, str]) -> dict[str, str]:
     return headers
 
 
+# Request headers of a connector: a secret-looking one must come from the environment.
+Headers = Annotated[dict[str, str], AfterValidator(_no_clear_secrets)]
+
+
 class RestConnector(BaseModel):
     """Any JSON-over-HTTP bot (like Botium's SimpleREST)."""
 
@@ -74,7 +78,7 @@ class RestConnector(BaseModel):
     type: Literal["rest"]
     url: str = Field(pattern=r"^https?://")
     method: Literal["POST", "PUT"] = "POST"
-    headers: dict[str, str] = Field(default_factory=dict)
+    headers: Headers = Field(default_factory=dict)
     body: dict[str, Any] = Field(
         default_factory=lambda: {"session": "{{session}}", "text": "{{message}}"},
         description="JSON body; the strings '{{message}}' and '{{session}}' are replaced.",
@@ -86,11 +90,6 @@ class RestConnector(BaseModel):
         default=None, description="JSON path of a session id the bot returns; used afterwards."
     )
 
-    @field_validator("headers")
-    @classmethod
-    def _secrets_from_env(cls, value: dict[str, str]) -> dict[str, str]:
-        return _no_clear_secrets(value)
-
 
 class RasaConnector(BaseModel):
     """Rasa's REST channel: POST {base}/webhooks/rest/webhook with {sender, message}."""
@@ -99,12 +98,7 @@ class RasaConnector(BaseModel):
 
     type: Literal["rasa"]
     url: str = Field(pattern=r"^https?://", description="The Rasa server's base URL.")
-    headers: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("headers")
-    @classmethod
-    def _secrets_from_env(cls, value: dict[str, str]) -> dict[str, str]:
-        return _no_clear_secrets(value)
+    headers: Headers = Field(default_factory=dict)
 
 
 class DirectLineConnector(BaseModel):

@@ -210,3 +210,17 @@ def test_missing_secret_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
     with pytest.raises(UsageError, match="export DL_SECRET"):
         run_conversations(settings("directline", "http://127.0.0.1:9", tmp_path))
+
+
+@pytest.mark.parametrize("connector", ["rest", "rasa"])
+def test_a_secret_header_written_in_clear_is_refused(connector: str) -> None:
+    from pydantic import ValidationError
+
+    from botaudit.conversation_config import RasaConnector, RestConnector
+
+    model = {"rest": RestConnector, "rasa": RasaConnector}[connector]
+    base = {"type": connector, "url": "http://127.0.0.1:9"}
+    with pytest.raises(ValidationError, match="looks secret"):
+        model.model_validate({**base, "headers": {"Authorization": "Bearer abc"}})
+    ok = model.model_validate({**base, "headers": {"Authorization": "Bearer ${BOT_TOKEN}"}})
+    assert ok.headers["Authorization"] == "Bearer ${BOT_TOKEN}"

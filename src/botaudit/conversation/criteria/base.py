@@ -44,6 +44,26 @@ def graded(share: float, pass_at: float, partial_at: float) -> str:
     return "pass" if share >= pass_at else "partial" if share >= partial_at else "fail"
 
 
+def share_verdict(
+    judging: Judging,
+    items: list[Assessment],
+    short: list[Assessment],
+    key: str,
+    good: str,
+    **params: Param,
+) -> Verdict:
+    """The share of `items` not in `short`, graded by the judging thresholds, quoting the
+    first shortfall (or, when there is none, the first item): the shape of most criteria."""
+    shares = judging.thresholds.shares
+    share = 1 - len(short) / len(items)
+    return Verdict(
+        graded(share, shares.pass_, shares.partial),
+        key,
+        {good: len(items) - len(short), "count": len(items), **params},
+        (quote((short or items)[0]),),
+    )
+
+
 def pct(share: float) -> int:
     return round(share * 100)
 

@@ -9,7 +9,14 @@ import re
 from collections import defaultdict
 
 from botaudit.conversation.assess import Assessment
-from botaudit.conversation.criteria.base import Criterion, Verdict, graded, pct, quote
+from botaudit.conversation.criteria.base import (
+    Criterion,
+    Verdict,
+    graded,
+    pct,
+    quote,
+    share_verdict,
+)
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.signals import Judging
 from botaudit.conversation.text import language_of, links_in
@@ -146,17 +153,13 @@ def language_versions(run: ConversationRun, judging: Judging, found: list[Assess
     wrong = [
         a for a in asked if language_of(a.record.answer, judging.languages) != a.topic.language
     ]
-    share = 1 - len(wrong) / len(asked)
-    shares = judging.thresholds.shares
-    return Verdict(
-        graded(share, shares.pass_, shares.partial),
+    return share_verdict(
+        judging,
+        asked,
+        wrong,
         "conversation.languages.result",
-        {
-            "same": len(asked) - len(wrong),
-            "count": len(asked),
-            "languages": ", ".join(sorted({a.topic.language for a in asked})),
-        },
-        (quote(wrong[0]),) if wrong else (quote(asked[0]),),
+        "same",
+        languages=", ".join(sorted({a.topic.language for a in asked})),
     )
 
 
@@ -253,14 +256,8 @@ def referrals_with_links(
         return any(works.get(u, not run.links_checked) for u in urls)
 
     missing = [a for a in referrals if not linked(a)]
-    share = 1 - len(missing) / len(referrals)
-    shares = judging.thresholds.shares
-    return Verdict(
-        graded(share, shares.pass_, shares.partial),
-        f"conversation.referrals.{'result' if run.links_checked else 'unchecked'}",
-        {"linked": len(referrals) - len(missing), "count": len(referrals)},
-        (quote(missing[0]),) if missing else (quote(referrals[0]),),
-    )
+    key = f"conversation.referrals.{'result' if run.links_checked else 'unchecked'}"
+    return share_verdict(judging, referrals, missing, key, "linked")
 
 
 COVERAGE: dict[str, Criterion] = {

@@ -8,7 +8,14 @@ from itertools import combinations
 from statistics import median
 
 from botaudit.conversation.assess import Assessment
-from botaudit.conversation.criteria.base import Criterion, Verdict, graded, pct, quote
+from botaudit.conversation.criteria.base import (
+    Criterion,
+    Verdict,
+    graded,
+    pct,
+    quote,
+    share_verdict,
+)
 from botaudit.conversation.model import ConversationRun
 from botaudit.conversation.signals import Judging
 from botaudit.conversation.text import links_in, lix, similarity, words
@@ -122,13 +129,8 @@ def decisions_explained(run: ConversationRun, judging: Judging, found: list[Asse
         if not judging.phrases(a.topic.language).search("reason", a.record.answer)
         and not links_in(a.record.answer, a.record.links)
     ]
-    share = 1 - len(unexplained) / len(decisions)
-    shares = judging.thresholds.shares
-    return Verdict(
-        graded(share, shares.pass_, shares.partial),
-        "conversation.decisions.result",
-        {"explained": len(decisions) - len(unexplained), "count": len(decisions)},
-        (quote(unexplained[0]),) if unexplained else (quote(decisions[0]),),
+    return share_verdict(
+        judging, decisions, unexplained, "conversation.decisions.result", "explained"
     )
 
 
@@ -145,14 +147,7 @@ def clarifying_questions(
         if len(a.record.buttons) < 2
         and not judging.phrases(a.topic.language).search("clarifying", a.record.answer)
     ]
-    share = 1 - len(dead_ends) / len(unsure)
-    shares = judging.thresholds.shares
-    return Verdict(
-        graded(share, shares.pass_, shares.partial),
-        "conversation.clarifying.result",
-        {"clarifying": len(unsure) - len(dead_ends), "count": len(unsure)},
-        (quote(dead_ends[0]),) if dead_ends else (quote(unsure[0]),),
-    )
+    return share_verdict(judging, unsure, dead_ends, "conversation.clarifying.result", "clarifying")
 
 
 _ORDER = {"pass": 0, "partial": 1, "fail": 2}
