@@ -134,7 +134,7 @@ def _summarise(outcome: AuditOutcome, fail_on: FailOn, junit: Path | None = None
     for warning in outcome.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     # The CLI speaks English; the report its own language (the bundle keeps the English).
-    fatal = outcome.bundle.fatal_error or report.audit.fatal_error
+    fatal = outcome.fatal
     if fatal:
         err.print(f"[bold red]error:[/] {fatal}", highlight=False, soft_wrap=True)
         return 2
@@ -188,17 +188,16 @@ def audit(
     try:
         fleet = load_fleet(config)  # several targets: one audit each, a combined report
         if fleet is not None:
-            if junit or compare_to:
-                raise UsageError("--junit and --compare-to apply to single-target audits.")
-            language = lang.value if lang else None
             options = {
                 "config_path": str(config),
                 "checklist_path": checklist,
-                "language": language,
+                "language": lang.value if lang else None,
             }
-            code = audit_fleet(
-                fleet, out_dir or _default_out(fleet.name), fail_on.value, out, err, **options
-            )
+            with _progress(quiet) as progress:
+                code = audit_fleet(
+                    fleet, out_dir or _default_out(fleet.name), fail_on.value, out, err,
+                    progress, compare_to, junit, **options,
+                )  # fmt: skip
             raise typer.Exit(code)
         parsed = load_config(config)
         with _progress(quiet) as progress:
@@ -271,7 +270,10 @@ def demo(
                 fleet = demo_fleet(profile, url)
                 language = lang.value if lang else None
                 out_to = out_dir or _default_out(fleet.name)
-                code = audit_fleet(fleet, out_to, fail_on.value, out, err, language=language)
+                code = audit_fleet(
+                    fleet, out_to, fail_on.value, out, err, progress, compare_to, junit,
+                    language=language,
+                )  # fmt: skip
                 raise typer.Exit(code)
             data = demo_config(profile, url, deployment)
             data["conversation"] = demo_conversation(url)

@@ -22,7 +22,7 @@ from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
-from botaudit.messages import Catalogue
+from botaudit.messages import Catalogue, Message, catalogue, msg
 from botaudit.report.build import build_report
 from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
@@ -39,6 +39,14 @@ class AuditOutcome:
     report: Report
     files: dict[str, Path]
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> str | None:
+        """Why the audit counts as not run, in English for the CLI (the report: its language)."""
+        if self.bundle.fatal_error:
+            return self.bundle.fatal_error
+        nothing = nothing_judged(self.bundle, self.report)
+        return catalogue().render(nothing, "en") if nothing else None
 
 
 def _add_pdf(outcome: AuditOutcome, out_dir: Path) -> None:
@@ -88,8 +96,9 @@ def _render(
         out_dir,
         answers,
     )
-    if not report.audit.fatal_error:
-        report.audit.fatal_error = nothing_judged(bundle, report)
+    nothing = None if report.audit.fatal_error else nothing_judged(bundle, report)
+    if nothing:
+        report.audit.fatal_error = checklist[1].render(nothing, report.language)
     if previous is not None:
         report = report.model_copy(update={"comparison": compare(previous, report)})
     files = write_report(report, out_dir, bundle_dir)
@@ -99,17 +108,21 @@ def _render(
     return outcome
 
 
-def nothing_judged(bundle: EvidenceBundle, report: Report) -> str | None:
-    """A sentence for an audit in which no browser criterion could be judged, else None.
+def nothing_judged(bundle: EvidenceBundle, report: Report) -> Message | None:
+    """Why no browser criterion could be judged in this audit, or None when one was.
 
     Such an audit must not exit 0: CI would go green on a bot that was never audited (answers
     or logs judged beside it do not make up for a browser that saw nothing).
     """
     if any(c.outcome in JUDGED and c.evidence_kind == "browser" for c in report.criteria):
         return None
-    errors = [f"in {s.id}, {s.error}" for s in bundle.scenarios if s.error]
-    why = errors[0] if errors else "the steps ran but recorded nothing a check could use"
-    return f"No browser criterion could be judged: {why}."
+    failed = next((s for s in bundle.scenarios if s.error), None)
+    why = (
+        msg("audit.scenario_failed", scenario=failed.id, error=failed.error)
+        if failed
+        else msg("audit.nothing_recorded")
+    )
+    return msg("audit.nothing_judged", why=why)
 
 
 def run_audit(
@@ -181,8 +194,10 @@ def rerun_report(
     out_dir: Path,
     checklist_path: Path | None = None,
     language: str | None = None,
+    compare_to: Path | None = None,
 ) -> AuditOutcome:
     """Re-judge and re-render a saved bundle: no browser, no network."""
+    previous = load_report(compare_to) if compare_to else None
     bundle_dir = find_bundle_dir(bundle_path)
     bundle = read_bundle(bundle_dir)
     config_data = bundle.config.content
@@ -190,7 +205,14 @@ def rerun_report(
     language = language or config_data.get("report_language")
     lexicon, lexicon_sha = load_lexicon()
     outcome = _render(
-        bundle, bundle_dir, out_dir, load_validated(checklist_path), lexicon, language, thresholds
+        bundle,
+        bundle_dir,
+        out_dir,
+        load_validated(checklist_path),
+        lexicon,
+        language,
+        thresholds,
+        previous,
     )
     if bundle.lexicon_sha256 and bundle.lexicon_sha256 != lexicon_sha:
         outcome.warnings.append(
