@@ -13,6 +13,51 @@ from xml.etree import ElementTree as ET
 
 from botaudit.report.model import Report
 
+STATE = {
+    "partial": ("failure", "failures"),
+    "fail": ("failure", "failures"),
+    "inconclusive": ("error", "errors"),
+    "not_assessed": ("skipped", "skipped"),
+    "not_applicable": ("skipped", "skipped"),
+}
+
+
+def add_case(
+    suite: ET.Element, classname: str, name: str, outcome: str, message: str, text: str
+) -> None:
+    """One test case in the state its outcome maps to (pass: no child)."""
+    case = ET.SubElement(suite, "testcase", classname=classname, name=name)
+    if outcome not in STATE:
+        return
+    tag = STATE[outcome][0]
+    if tag == "skipped":
+        ET.SubElement(case, tag, message=text)
+        return
+    kind = "inconclusive" if outcome == "inconclusive" else outcome
+    ET.SubElement(case, tag, message=message, type=kind).text = text
+
+
+def add_criteria(suite: ET.Element, report: Report, criteria: list, classname: str) -> None:
+    """A test case per criterion: `<outcome>: <title>`, the explanation in the report's language."""
+    for criterion in criteria:
+        title = criterion.title.get(report.language)
+        explanation = criterion.explanation.get(report.language)
+        message = f"{criterion.outcome}: {title}"
+        add_case(suite, classname, criterion.id, criterion.outcome, message, explanation)
+
+
+def count(suite: ET.Element) -> None:
+    """Set the suite's tests / failures / errors / skipped from its cases."""
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    for tag, key in {"failure": "failures", "error": "errors", "skipped": "skipped"}.items():
+        suite.set(key, str(sum(1 for case in cases if case.find(tag) is not None)))
+
+
+def to_text(root: ET.Element) -> str:
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
 
 def junit_xml(report: Report) -> str:
     suites = ET.Element("testsuites", name=f"botaudit {report.audit.name}")
@@ -20,35 +65,17 @@ def junit_xml(report: Report) -> str:
     for criterion in report.criteria:
         by_value.setdefault(criterion.value, []).append(criterion)
     for value in report.values:
-        criteria = by_value.get(value.id, [])
-        counts = {"failures": 0, "errors": 0, "skipped": 0}
         suite = ET.SubElement(suites, "testsuite", name=value.id)
-        for criterion in criteria:
-            case = ET.SubElement(
-                suite, "testcase", classname=f"botaudit.{value.id}", name=criterion.id
-            )
-            title = criterion.title.get(report.language)
-            explanation = criterion.explanation.get(report.language)
-            message = f"{criterion.outcome}: {title}"
-            if criterion.outcome in ("partial", "fail"):
-                counts["failures"] += 1
-                failure = ET.SubElement(case, "failure", message=message, type=criterion.outcome)
-                failure.text = explanation
-            elif criterion.outcome == "inconclusive":
-                counts["errors"] += 1
-                error = ET.SubElement(case, "error", message=message, type="inconclusive")
-                error.text = explanation
-            elif criterion.outcome in ("not_assessed", "not_applicable"):
-                counts["skipped"] += 1
-                ET.SubElement(case, "skipped", message=explanation)
-        suite.set("tests", str(len(criteria)))
-        for key, count in counts.items():
-            suite.set(key, str(count))
-    ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+        add_criteria(suite, report, by_value.get(value.id, []), f"botaudit.{value.id}")
+        count(suite)
+    return to_text(suites)
 
 
 def write_junit(report: Report, path: Path) -> Path:
+    return write_text(junit_xml(report), path)
+
+
+def write_text(xml: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(junit_xml(report), encoding="utf-8")
+    path.write_text(xml, encoding="utf-8")
     return path
