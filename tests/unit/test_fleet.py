@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from botaudit.errors import UsageError
-from botaudit.evidence.pii import synthetic_hetu
-from botaudit.fleet.combined import combined_data, render_html, render_markdown
 from botaudit.fleet.consistency import DISCLOSURE, HANDOFF, judge_consistency
 from botaudit.fleet.targets import load_fleet, parse_fleet
 
-HETU = synthetic_hetu(random.Random(7))
 WIDGET = {"input": "#in", "bot_message": ".bot", "launcher": "#open"}
 
 
@@ -105,29 +100,3 @@ def test_a_deployment_not_judged_makes_it_inconclusive_unless_already_failed() -
     assert set(rows(one_missing).values()) == {"inconclusive"}
     failed = {"a": {DISCLOSURE: "fail", HANDOFF: "pass"}, "b": {HANDOFF: "fail"}, "c": {}}
     assert set(rows(failed).values()) == {"fail"}
-
-
-def _result(name: str, outcomes: dict[str, str], error: str | None = None) -> Any:
-    criteria = [SimpleNamespace(id=c, outcome=o, quotes=[]) for c, o in outcomes.items()]
-    report = SimpleNamespace(report=SimpleNamespace(criteria=criteria))
-    return SimpleNamespace(
-        name=name, url=f"https://{name}.test/", exit_code=2 if error else 1, error=error,
-        outcome=None if error else report,
-    )  # fmt: skip
-
-
-def test_combined_report_shows_the_matrix_and_who_could_not_run() -> None:
-    results = [_result("a", {DISCLOSURE: "pass"}), _result("b<x>", {}, "Cannot reach it.")]
-    outcomes = {"a": {DISCLOSURE: "pass"}, "b<x>": {}}
-    data = combined_data(
-        "oulu",
-        results,
-        judge_consistency(outcomes, {"a": {DISCLOSURE: [f"Olen botti {HETU}"]}, "b<x>": {}}),
-    )
-    assert data["matrix"][DISCLOSURE] == {"a": "pass", "b<x>": None}
-    assert HETU not in str(data)  # quotes are masked again
-    markdown = render_markdown(data)
-    assert "| transparency.bot-identity-disclosed | ✅ pass | could not run |" in markdown
-    assert "could not run: Cannot reach it." in markdown
-    page = render_html(data)
-    assert "b&lt;x&gt;" in page and "b<x>" not in page
