@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
@@ -79,11 +80,16 @@ def fleet_config(url: str, tmp_path: Path, ws: str, extra_target: dict | None = 
 
 
 def test_three_deployments_through_a_remote_browser(browser_server: str, tmp_path: Path) -> None:
-    with DemoServer("oulubot-2022") as url:
-        result = botaudit("audit", str(fleet_config(url, tmp_path, browser_server)), "-q",
-                          "-o", str(tmp_path / "out"))  # fmt: skip
+    junit = tmp_path / "junit.xml"
+    with DemoServer("oulubot-2022") as url:  # with progress: stderr is a pipe, not a TTY
+        result = botaudit("audit", str(fleet_config(url, tmp_path, browser_server)),
+                          "--junit", str(junit), "-o", str(tmp_path / "out"))  # fmt: skip
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stdout + result.stderr
+    assert "\x1b[" not in result.stderr + result.stdout  # no escape codes into a CI log
+    assert "Yhtenäinen ohje ihmiselle siirtymisestä: Käyttöpaikat eroavat" in result.stdout
+    suites = [s.get("name") for s in ET.parse(junit).getroot().iter("testsuite")]
+    assert suites == ["main", "visitoulu", "teatteri", "consistency"]
     combined = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert [t["name"] for t in combined["targets"]] == ["main", "visitoulu", "teatteri"]
     rows = {r["id"]: r for r in combined["consistency"]}
@@ -97,7 +103,7 @@ def test_three_deployments_through_a_remote_browser(browser_server: str, tmp_pat
         assert bundle["browser"]["executable"] == f"remote: {browser_server}"
         assert (tmp_path / "out" / name / "report.html").is_file()
     markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert "| accountability.handoff-instruction-up-front |" in markdown
+    assert "`accountability.handoff-instruction-up-front` | ❌ Ei täyty |" in markdown  # fi
     assert (tmp_path / "out" / "report.html").is_file()
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from botaudit.evidence.pii import mask_text
 from botaudit.fleet.consistency import Consistency
@@ -46,7 +47,7 @@ def combined_report(
     dropped: list[str] | None = None,
 ) -> FleetReport:
     """The combined report as data, every sentence already in `language`."""
-    ran = [r for r in results if r.outcome]
+    ran = [r for r in results if r.outcome and not r.error]
     titles: dict[str, str] = {}
     for r in ran:
         for c in r.outcome.report.criteria:  # type: ignore[union-attr]
@@ -113,6 +114,11 @@ def _context(report: FleetReport) -> dict[str, Any]:
             return message("fleet.could_not_run", lang)
         return f"{SYMBOL.get(outcome, '')} {words.get('outcome_' + outcome, outcome)}".strip()
 
+    def badge(outcome: str | None) -> Markup:
+        """The single report's outcome badge: a word and a colour, no symbol a font may lack."""
+        word = words.get(f"outcome_{outcome}") if outcome else message("fleet.could_not_run", lang)
+        return Markup('<span class="badge o-{}">{}</span>').format(outcome or "error", word)
+
     def state(target: TargetSummary) -> str:
         if target.error:
             return message("fleet.state.could_not_run", lang, error=target.error)
@@ -141,6 +147,7 @@ def _context(report: FleetReport) -> dict[str, Any]:
         "lang": lang,
         "m": lambda key, **params: message(key, lang, **params),
         "cell": cell,
+        "badge": badge,
         "state": state,
         "since": since,
         "names": [t.name for t in report.targets],

@@ -115,7 +115,7 @@ def run_fleet(
             for name, config in fleet.targets.items()
         ]
         results = [f.result() for f in futures]
-    ran = [r for r in results if r.outcome]
+    ran = [r for r in results if r.outcome and not r.error]
     outcomes = {r.name: {c.id: c.outcome for c in r.outcome.report.criteria} for r in ran}  # type: ignore[union-attr]
     quotes = {r.name: {c.id: c.quotes for c in r.outcome.report.criteria} for r in ran}  # type: ignore[union-attr]
     for r in results:
