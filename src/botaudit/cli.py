@@ -163,7 +163,7 @@ def _progress(quiet: bool) -> Iterator[Progress]:
         def update(scenario: str, step: str, done: int, total: int) -> None:
             if scenario not in tasks:
                 tasks[scenario] = bar.add_task(scenario, total=total, step="")
-            bar.update(tasks[scenario], completed=done, step=step)
+            bar.update(tasks[scenario], completed=done, total=total, step=step)
 
         yield update
 
