@@ -19,6 +19,9 @@ NEEDED = [
     "botaudit/messages/sv/conversations.yaml",
     "botaudit/report/templates/report.html.j2",
     "botaudit/report/templates/report.md.j2",
+    "botaudit/fleet/templates/combined.html.j2",
+    "botaudit/fleet/templates/combined.md.j2",
+    "botaudit/messages/fi/fleet.yaml",
     "botaudit/demo/static/widget.js",
     "botaudit/demo/static/page.html",
 ]

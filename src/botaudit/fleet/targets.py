@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from botaudit.config import AuditConfig, parse_config
-from botaudit.errors import UsageError
+from botaudit.messages import LocalisedError, msg
 from botaudit.yamlfile import read_yaml
 
 
@@ -52,18 +52,18 @@ def is_fleet(data: Any) -> bool:
 def parse_fleet(data: dict[str, Any], source: str) -> Fleet:
     """Validate the targets list, then each target's merged config."""
     if "target" in data:
-        raise UsageError(f"{source} has both target and targets; keep one of them.")
+        raise LocalisedError(msg("fleet.error.both", source=source))
     try:
         shape = FleetShape.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
         )
-        raise UsageError(f"{source} has an invalid targets list ({problems}).") from exc
+        raise LocalisedError(msg("fleet.error.invalid", source=source, problems=problems)) from exc
     names = [t.name for t in shape.targets]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise UsageError(f"{source} names target {', '.join(twice)} twice; names must differ.")
+        raise LocalisedError(msg("fleet.error.twice", source=source, names=", ".join(twice)))
     shared = {k: v for k, v in data.items() if k not in ("targets", "parallel")}
     configs = {}
     for entry in shape.targets:
