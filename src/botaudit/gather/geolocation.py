@@ -66,10 +66,11 @@ INIT_JS = """
 })();
 """.replace("__BINDING__", BINDING)
 
-PROBE_JS = """() => !!(window.Geolocation
-    && Geolocation.prototype.getCurrentPosition.__botaudit
-    && Geolocation.prototype.watchPosition.__botaudit
-    && navigator.geolocation.getCurrentPosition.__botaudit)"""
+# "absent": no Geolocation API in this frame (e.g. not a secure context): nothing to ask with.
+PROBE_JS = """() => !window.Geolocation || !navigator.geolocation ? "absent"
+    : Geolocation.prototype.getCurrentPosition.__botaudit
+      && Geolocation.prototype.watchPosition.__botaudit
+      && navigator.geolocation.getCurrentPosition.__botaudit ? "wrapped" : "replaced" """
 
 
 @dataclass
@@ -166,7 +167,12 @@ async def _widget_frame(ctx: RunContext) -> Frame | None:
 async def _probe(ctx: RunContext, frame: Frame, widget: bool) -> FrameProbe:
     url = ctx.mask(frame.url)
     try:
-        return FrameProbe(url=url, widget=widget, wrapped=await frame.evaluate(PROBE_JS))
+        state = await frame.evaluate(PROBE_JS)
     except PlaywrightError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return FrameProbe(url=url, widget=widget, wrapped=False, error=first[:200])
+    if state == "absent":
+        error = "no Geolocation API in this frame: it cannot ask for the location"
+        return FrameProbe(url=url, widget=widget, wrapped=True, error=error)
+    error = "" if state == "wrapped" else "the page replaced the Geolocation API"
+    return FrameProbe(url=url, widget=widget, wrapped=state == "wrapped", error=error)
