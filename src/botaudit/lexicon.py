@@ -37,6 +37,9 @@ PATTERN_FIELDS = (
     "resolution_rate",
     "organisation_responsibility",
     "person_like_self",
+    "deletion_scope",
+    "retention_period",
+    "not_kept",
 )
 
 
@@ -67,6 +70,10 @@ class Phrases(BaseModel):
     download_transcript: list[str] = []  # names of a "download the conversation" control
     neutral_opening: str
     personal_data_message: str
+    deletion_scope: list[str] = []  # where deleting removes the conversation from
+    retention_period: list[str] = []  # how long conversation logs are kept
+    not_kept: list[str] = []  # the service keeps no copy of the conversation at all
+    location_question: str = ""  # typed to see whether location is asked only then
 
     @field_validator(*PATTERN_FIELDS)
     @classmethod

@@ -287,3 +287,34 @@ def test_links_and_self_description(audits: dict[str, AuditOutcome]) -> None:
         assert got["legitimacy.accessibility-statement"] == "partial", run
         # The quoted greetings say nothing of the city's responsibility (4.2.3).
         assert got["accountability.organisation-responsibility-stated"] == "fail", run
+
+
+def _judged(outcome: AuditOutcome, criterion: str) -> tuple[str, str, list[str]]:
+    found = next(c for c in outcome.report.criteria if c.id == criterion)
+    return found.outcome, found.explanation.en, found.quotes
+
+
+def test_deletion_scope_and_geolocation(audits: dict[str, AuditOutcome]) -> None:
+    """Automated checks, not the bundled answers: on the live demo, from the same audits."""
+    deletion, geolocation = (
+        "legitimacy.deletion-scope-explained",
+        "legitimacy.geolocation-after-user-action",
+    )
+    outcome, why, quotes = _judged(audits["good"], deletion)
+    assert outcome == "pass", why
+    assert any("30 päivän" in q for q in quotes) and "beside the delete control" in why
+    outcome, why, _ = _judged(audits["good"], geolocation)
+    assert outcome == "pass" and "never requested" in why, why  # only behind "Näytä lähimmät"
+    assert _judged(audits["bad"], deletion)[0] == "fail"  # no delete control, nothing said
+    outcome, why, quotes = _judged(audits["bad"], geolocation)
+    assert outcome == "fail" and "open_page" in why and "getCurrentPosition" in quotes[0], why
+    # METKU 2022, 4.2.4 Legitiimiys: "Poista keskustelu" and a generic privacy page leave the
+    # scope unclear; location is used only with the customer's permission, so the browser
+    # asks only after a question about the nearest library.
+    outcome, why, _ = _judged(audits["oulubot-2022"], deletion)
+    assert outcome == "fail" and "Poista keskustelu" in why, why
+    outcome, why, _ = _judged(audits["oulubot-2022"], geolocation)
+    assert outcome == "pass" and "Missä on lähin kirjasto?" in why, why
+    identity = next(s for s in audits["good"].bundle.scenarios if s.id == "bot-identity")
+    watch = next(s for s in identity.steps if s.name == "geolocation").data
+    assert watch["confirmed"] and watch["probes"][0]["wrapped"]

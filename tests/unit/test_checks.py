@@ -14,6 +14,7 @@ from builders import (
     storage_scenario,
     view,
 )
+from test_deletion_and_geolocation import RETENTION, SCOPE, call, deletion_scenario, geo_scenario
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
@@ -51,6 +52,8 @@ NAMES = {
     "accessibility_statement": "legitimacy.accessibility-statement",
     "public_status_page": "social-licence.public-status-page",
     "organisation_responsibility_stated": "accountability.organisation-responsibility-stated",
+    "deletion_scope_explained": "legitimacy.deletion-scope-explained",
+    "geolocation_after_user_action": "legitimacy.geolocation-after-user-action",
 }
 
 
@@ -597,6 +600,9 @@ BILINGUAL = [
     ("organisation_responsibility_stated", _said("Vastuu neuvoista on kaupungilla."), "pass"),
     ("organisation_responsibility_stated", _linked("Tietoa", "Kunta vastaa neuvoista."), "pass"),
     ("organisation_responsibility_stated", _said("Vastaan kysymyksiin."), "fail"),
+    # Every outcome of these two: test_deletion_and_geolocation.py.
+    ("deletion_scope_explained", deletion_scenario(f"{SCOPE} {RETENTION}"), "pass"),
+    ("geolocation_after_user_action", geo_scenario(call("open_page", False)), "fail"),
 ]
 
 

@@ -25,6 +25,8 @@ PII_PATTERNS: dict[str, str] = {
     "phone": r"(?:\+358|\b0)[ -]?\d{1,3}(?:[ -]?\d){5,8}\b",
 }
 _COMPILED = {name: re.compile(source) for name, source in PII_PATTERNS.items()}
+# A message about something near (the widget's test, in JavaScript): "lähin", "near" ...
+LOCATION_WORDS = r"lähi|near|närm"
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,14 @@ class Profile:
     download: Download | None = None
     pages: dict[str, InfoPage] | None = None
     pacing: Pacing | None = None  # None: answers at once, as JSON, revealed by the widget
+    # legitimacy.deletion-scope-explained: shown beside "Poista keskustelu" (None: nothing).
+    delete_scope: str | None = None
+    # legitimacy.geolocation-after-user-action: when the widget asks for the location —
+    # "load": as the page loads; "question": right after a question about something near;
+    # "offer": after such a question it explains why (`location_note`) and asks only when
+    # the user clicks "Näytä lähimmät". None: never.
+    geolocation: Literal["load", "question", "offer"] | None = None
+    location_note: str = ""
 
     def _bot(self, text: str) -> Message:
         return Message("bot", self.bot_label, text)
@@ -252,13 +262,15 @@ PROFILES: dict[str, Profile] = {
         pii_patterns=tuple(PII_PATTERNS),
         pii_reply="Älä lähetä henkilötunnusta tai muita henkilötietoja chatissa. "
         "Poistin ne keskustelusta.",
-        delete_note="Keskustelu poistettu tästä selaimesta. Palvelin ei tallenna keskusteluja.",
+        delete_note="Keskustelu poistettu tästä selaimesta ja palvelun lokeista.",
         download=Download("Chatbot", None),
         pages={
             "/tietosuoja/": InfoPage(
                 "Tietosuojaseloste",
                 "Rekisterinpitäjä: Esimerkkikaupunki. Chatbotin tarkoitus on neuvonta.\n"
-                "Palvelin ei tallenna keskusteluja. Selain säilyttää keskustelun välilehden "
+                "Keskustelulokit säilytetään palvelimella henkilötiedot poistettuina 30 päivää; "
+                "'Poista keskustelu' poistaa keskustelun myös niistä. Selain säilyttää "
+                "keskustelun välilehden "
                 "istuntomuistissa henkilötiedot poistettuina, kunnes suljet välilehden tai "
                 "painat 'Poista keskustelu'.",
             ),
@@ -278,6 +290,11 @@ PROFILES: dict[str, Profile] = {
                 "neuvosta voit ilmoittaa palvelupisteeseen.",
             ),
         },
+        delete_scope="Poistaa keskustelun tästä selaimesta ja palvelun lokeista. Poistamattomat "
+        "keskustelulokit hävitetään 30 päivän kuluttua.",
+        geolocation="offer",
+        location_note="Voin näyttää lähimmät palvelupisteet sijaintisi perusteella. Sijaintia "
+        "käytetään vain tähän hakuun, eikä sitä tallenneta.",
     ),
     "bad": Profile(
         name="bad",
@@ -300,6 +317,7 @@ PROFILES: dict[str, Profile] = {
         storage=Storage("local", "chatHistory", cookie="chat_last"),
         avatar_alt="",
         first_reply_prefix="Olen botti ja vastaan automaattisesti.",
+        geolocation="load",  # "to show services near you", before anyone asked
     ),
     "oulubot-2022": Profile(
         name="oulubot-2022",
@@ -370,6 +388,9 @@ PROFILES: dict[str, Profile] = {
                 "Saavutettavuusseloste", "Palvelu täyttää kaikki saavutettavuusvaatimukset."
             ),
         },
+        # "sijaintitietoja käytetään vain asiakkaan antaessa siihen luvan" (4.2.4 Legitiimiys):
+        # the browser's permission prompt comes only after a question about something near.
+        geolocation="question",
     ),
 }
 

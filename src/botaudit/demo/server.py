@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from botaudit.demo.answers import API_PATH, RASA_PATH, Answerer, service_page
 from botaudit.demo.profiles import (
+    LOCATION_WORDS,
     PROFILES,
     Deployment,
     InfoPage,
@@ -86,6 +87,10 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
             "redact": download.redaction.to_json() if download.redaction else None,
         },
         "links": [{"text": p.title, "href": path} for path, p in (profile.pages or {}).items()],
+        "deleteScope": profile.delete_scope,
+        "geolocation": None
+        if profile.geolocation is None
+        else {"when": profile.geolocation, "words": LOCATION_WORDS, "note": profile.location_note},
     }
 
 

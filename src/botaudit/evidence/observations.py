@@ -125,6 +125,9 @@ class EndConversation(BaseModel):
         default_factory=list, description="The names looked for, when none was found."
     )
     detail: str = Field(default="", description="How an 'are you sure?' was answered.")
+    confirmation_text: str = Field(
+        default="", description="What the 'are you sure?' (native or in-page) said, masked."
+    )
 
 
 class AxeViolation(BaseModel):

@@ -31,6 +31,7 @@ from botaudit.evidence.observations import (
 )
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.gather import accessibility, storage
+from botaudit.gather.deletion_notice import accept_dialogs, confirmation_text
 from botaudit.gather.step_base import (  # STEPS: importing this module fills the registry
     STEPS,  # noqa: F401
     NoParams,
@@ -48,7 +49,7 @@ class CaptureParams(NoParams):
 
 
 class SendParams(NoParams):
-    phrase: Literal["neutral_opening"] | None = None
+    phrase: Literal["neutral_opening", "location_question"] | None = None
     text: str | None = None
 
 
@@ -115,7 +116,7 @@ async def accessibility_scan(ctx: RunContext, _: NoParams) -> AccessibilityScan:
 @step("send", SendParams, Exchange, "Type a message and wait for the whole reply.")
 async def send(ctx: RunContext, params: SendParams) -> Exchange:
     phrases = ctx.lexicon.for_language(ctx.config.language)
-    text = params.text or (phrases.neutral_opening if params.phrase else None)
+    text = params.text or (getattr(phrases, params.phrase) if params.phrase else None)
     if not text:
         raise ValueError("send needs 'text' or 'phrase'")
     exchange = await ctx.driver.send(text, ctx.mask(text), params.phrase or "text")
@@ -229,14 +230,20 @@ async def new_tab(ctx: RunContext, _: NoParams) -> NewTab:
     "Click the end/delete-conversation control, if any.",
 )
 async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
-    ctx.page.on("dialog", lambda dialog: dialog.accept())
+    dialogs = accept_dialogs(ctx.page)
     widget = ctx.config.widget
     if widget.end_conversation:
         for selector in widget.end_conversation:
             await ctx.driver.locator(selector).first.click()
-        confirmed = await _confirm(ctx)
+        confirmed, asked = await _confirm(ctx)
         labels = [s.css for s in widget.end_conversation]
-        return EndConversation(found=True, via="config", labels=labels, detail=confirmed)
+        return EndConversation(
+            found=True,
+            via="config",
+            labels=labels,
+            detail=confirmed,
+            confirmation_text=ctx.mask("\n".join([*dialogs, asked]).strip()),
+        )
     labels = [
         label
         for lang in ("fi", "sv", "en")
@@ -254,9 +261,13 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
             try:
                 if await control.is_visible():
                     await control.click()
-                    confirmed = await _confirm(ctx)
+                    confirmed, asked = await _confirm(ctx)
                     return EndConversation(
-                        found=True, via="lexicon", labels=[label], detail=confirmed
+                        found=True,
+                        via="lexicon",
+                        labels=[label],
+                        detail=confirmed,
+                        confirmation_text=ctx.mask("\n".join([*dialogs, asked]).strip()),
                     )
             except PlaywrightError:
                 continue
@@ -266,22 +277,25 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
 CONFIRM_WAIT_MS = 500  # a confirmation appears at once after the click, if at all
 
 
-async def _confirm(ctx: RunContext) -> str:
-    """Answer an in-page "are you sure?" if one appears; native dialogs are auto-accepted."""
+async def _confirm(ctx: RunContext) -> tuple[str, str]:
+    """Answer an in-page "are you sure?" if one appears (native dialogs are auto-accepted):
+    how it was answered, and what it said."""
     words = {w for lang in ("fi", "sv", "en") for w in ctx.lexicon.for_language(lang).confirm}
     pattern = re.compile(f"^({'|'.join(map(re.escape, sorted(words)))})$", re.IGNORECASE)
     button = ctx.driver.default_scope.get_by_role("button", name=pattern).first
     try:
         await button.wait_for(state="visible", timeout=CONFIRM_WAIT_MS)
         name = (await button.inner_text()).strip()
+        asked = await confirmation_text(button)
         await button.click()
     except PlaywrightError:
-        name = ""
+        name = asked = ""
     await loaded(ctx.page)  # a confirmation may reload the page
-    return f"confirmed with '{name}'" if name else ""
+    return (f"confirmed with '{name}'" if name else ""), asked
 
 
 # Steps defined in their own modules register themselves on import.
+from botaudit.gather import geolocation as _geolocation  # noqa: E402, F401
 from botaudit.gather import linked_pages as _linked_pages  # noqa: E402, F401
 from botaudit.gather import next_user as _next_user  # noqa: E402, F401
 from botaudit.gather import transcript_download as _transcript_download  # noqa: E402, F401

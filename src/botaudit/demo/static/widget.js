@@ -79,6 +79,7 @@
     const del = el("button", { class: "chat-delete", type: "button" }, "Poista keskustelu");
     del.addEventListener("click", deleteConversation);
     tools.append(del);
+    describeDelete(del, tools);
   }
   if (cfg.download) {
     const dl = el("button", { class: "chat-download", type: "button" }, "Lataa keskustelu");
@@ -241,6 +242,7 @@
     remember(own);
     messageNode(own).textContent = shown;
     scrollDown();
+    offerLocation(text);
     if (cfg.storage.cookie) {
       document.cookie = `${cfg.storage.cookie}=${encodeURIComponent(text)}; path=/; max-age=86400; SameSite=Lax`;
     }
@@ -314,6 +316,39 @@
     }
     input.focus();
   }
+
+  // -- what deleting removes, and the location (legitimacy criteria) ----------------------
+
+  // A note beside the delete control saying what it removes and how long logs are kept,
+  // tied to the button as its accessible description.
+  function describeDelete(button, parent) {
+    if (!cfg.deleteScope) return;
+    const note = el("p", { id: "chat-delete-scope", class: "chat-delete-scope" }, cfg.deleteScope);
+    button.setAttribute("aria-describedby", note.id);
+    parent.append(note);
+  }
+
+  function locate() {
+    if (navigator.geolocation) navigator.geolocation.getCurrentPosition(() => {}, () => {});
+  }
+
+  // "question": ask right after a message about something near; "offer": explain why and
+  // ask only when the user clicks "Näytä lähimmät".
+  function offerLocation(text) {
+    const geo = cfg.geolocation;
+    if (!geo || geo.when === "load" || !new RegExp(geo.words, "i").test(text)) return;
+    if (geo.when === "question") {
+      locate();
+      return;
+    }
+    const offer = el("p", { class: "chat-location" }, geo.note);
+    const nearby = el("button", { class: "chat-nearby", type: "button" }, "Näytä lähimmät");
+    nearby.addEventListener("click", locate);
+    offer.append(" ", nearby);
+    widget.insertBefore(offer, form);
+  }
+
+  if (cfg.geolocation && cfg.geolocation.when === "load") locate();
 
   launcher.addEventListener("click", () => setOpen(widget.hidden));
   close.addEventListener("click", () => setOpen(false));
