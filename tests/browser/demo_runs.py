@@ -104,6 +104,8 @@ class DemoRuns:
                 args += ["--out", str(cwd / "out")]
             result = botaudit(*args, cwd=cwd, timeout=DEMO_TIMEOUT_S)
             if profile == "bad":
+                # reports/demo-bad/<UTC time>/; anything but one folder there leaves `out`
+                # without a report.json, and the tests reading it say so.
                 runs = sorted((cwd / "reports" / "demo-bad").glob("*"))
                 out = runs[0] if len(runs) == 1 else cwd / "reports" / "demo-bad"
             else:
