@@ -1,6 +1,7 @@
 """End to end: audit the bundled demo chatbot in every profile, in a real Chromium.
 
-Each audit runs once per module (they take seconds each); the tests then read its report.
+Each audit runs once per session (shared with other modules through the `demo_audit`
+fixture); the tests then read its report.
 A test of a bad bot proves the audit fails it, not merely that it runs.
 """
 
@@ -9,16 +10,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
 import pytest
+from demo_runs import PROBES
 
-from botaudit.config import parse_config
-from botaudit.demo.profiles import demo_config
-from botaudit.demo.server import DemoServer
-from botaudit.evidence import pii
-from botaudit.pipeline import AuditOutcome, rerun_report, run_audit
+from botaudit.pipeline import AuditOutcome, rerun_report
 
 pytestmark = pytest.mark.browser
 
@@ -27,35 +26,20 @@ HEADLINE = (
     "accountability.human-handoff",
     "privacy.browser-storage",
 )
-# Fixed probes, so the test can look for them in every file the audit wrote.
-PROBES = pii.synthetic_probes(seed=2022)
 OUTCOMES_BEFORE = Path(__file__).parent.parent / "fixtures" / "outcomes-before.json"
 
 
-def _audit(profile: str, out: Path, deployment: str = "main") -> AuditOutcome:
-    with DemoServer(profile) as url:
-        config = parse_config(demo_config(profile, url, deployment), f"demo {profile}")
-        return run_audit(config, out)
-
-
 @pytest.fixture(scope="module")
-def audits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, AuditOutcome]:
-    patch = pytest.MonkeyPatch()
-    patch.setattr("botaudit.gather.run.synthetic_probes", lambda: PROBES)
-    try:
-        runs = {
-            "good": ("good", "main"),
-            "bad": ("bad", "main"),
-            "oulubot-2022": ("oulubot-2022", "main"),
-            "oulubot-2022/visitoulu": ("oulubot-2022", "visitoulu"),
-            "oulubot-2022/teatteri": ("oulubot-2022", "teatteri"),
-        }
-        return {
-            key: _audit(profile, tmp_path_factory.mktemp(key.replace("/", "-")), deployment)
-            for key, (profile, deployment) in runs.items()
-        }
-    finally:
-        patch.undo()
+def audits(demo_audit: Callable[..., AuditOutcome]) -> dict[str, AuditOutcome]:
+    """The session's shared audits (tests/browser/conftest.py), by run name."""
+    runs = {
+        "good": ("good", "main"),
+        "bad": ("bad", "main"),
+        "oulubot-2022": ("oulubot-2022", "main"),
+        "oulubot-2022/visitoulu": ("oulubot-2022", "visitoulu"),
+        "oulubot-2022/teatteri": ("oulubot-2022", "teatteri"),
+    }
+    return {key: demo_audit(profile, deployment) for key, (profile, deployment) in runs.items()}
 
 
 def _outcomes(outcome: AuditOutcome) -> dict[str, str]:

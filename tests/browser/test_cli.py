@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
+from demo_runs import DemoRun, assert_clear_error, botaudit
 
 from botaudit.demo.profiles import demo_config
 from botaudit.demo.server import DemoServer
-
-
-def botaudit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "botaudit", *args],
-        capture_output=True, text=True, timeout=240, cwd=cwd, env=env,
-    )  # fmt: skip
-
-
-def assert_clear_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    message = result.stderr.strip().splitlines()[-1]
-    assert message.startswith("error:")
-    for word in words:
-        assert word in result.stderr
 
 
 def _closed_port() -> int:
@@ -111,25 +93,26 @@ def test_widget_not_found_exits_2_with_report(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("profile", "code"), [("good", 0), ("bad", 1)])
-def test_demo_exit_codes(tmp_path: Path, profile: str, code: int) -> None:
-    junit = tmp_path / "junit.xml"
-    result = botaudit(
-        "demo", "--profile", profile, "--out", str(tmp_path), "-q", "--junit", str(junit)
-    )
+def test_demo_exit_codes(demo_cli_run: Callable[[str], DemoRun], profile: str, code: int) -> None:
+    run = demo_cli_run(profile)  # shared: good with --out, bad into the default folder
+    result, junit = run.result, run.junit
     assert result.returncode == code, result.stdout + result.stderr
     for name in ("report.json", "report.md", "report.html", "evidence/evidence.json"):
-        assert (tmp_path / name).is_file()
+        assert (run.out / name).is_file()
     failures = ET.parse(junit).getroot().findall(".//testcase/failure")
     failed = {f.get("type") for f in failures}
     assert bool(failures) == (profile == "bad") and failed <= {"fail", "partial"}
 
 
 @pytest.mark.browser
-def test_report_command_reproduces_the_audit(tmp_path: Path) -> None:
-    first = botaudit("demo", "--profile", "bad", "-q", cwd=tmp_path)
+def test_report_command_reproduces_the_audit(
+    demo_cli_run: Callable[[str], DemoRun], tmp_path: Path
+) -> None:
+    shared = demo_cli_run("bad")  # `botaudit demo --profile bad -q`, run in shared.cwd
+    first = shared.result
     assert first.returncode == 1
     # The default output folder: reports/<name>/<UTC timestamp>/
-    (run,) = (tmp_path / "reports" / "demo-bad").iterdir()
+    (run,) = (shared.cwd / "reports" / "demo-bad").iterdir()
     assert run.name.endswith("Z") and (run / "evidence" / "evidence.json").is_file()
     again = botaudit("report", str(run), "--out", str(tmp_path / "b"), "--fail-on", "never")
     assert again.returncode == 0  # --fail-on never: the bad bot's red values do not fail CI

@@ -5,9 +5,11 @@ gives the same per-topic outcomes through the REST API and through the browser w
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from demo_runs import DemoRun
 from typer.testing import CliRunner
 
 from botaudit.cli import app
@@ -35,13 +37,13 @@ def _criteria(report: Path) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def demos(demo_cli_run: Callable[[str], DemoRun]) -> dict[str, Path]:
+    """The session's shared `botaudit demo` runs (tests/browser/conftest.py), by profile."""
     found = {}
     for profile in ("good", "bad"):
-        out = tmp_path_factory.mktemp(profile)
-        result = CliRunner().invoke(app, ["demo", "--profile", profile, "--out", str(out), "-q"])
-        assert result.exit_code in (0, 1), result.output
-        found[profile] = out
+        run = demo_cli_run(profile)
+        assert run.result.returncode in (0, 1), run.result.stdout + run.result.stderr
+        found[profile] = run.out
     return found
 
 

@@ -62,7 +62,13 @@ def botaudit(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def fleet_config(url: str, tmp_path: Path, ws: str, extra_target: dict | None = None) -> Path:
+def fleet_config(
+    url: str,
+    tmp_path: Path,
+    ws: str,
+    extra_target: dict | None = None,
+    deployments: tuple[str, ...] = ("main", "visitoulu", "teatteri"),
+) -> Path:
     shared = demo_config("oulubot-2022", url)
     shared.pop("target")
     shared.pop("self_assessment", None)
@@ -71,7 +77,7 @@ def fleet_config(url: str, tmp_path: Path, ws: str, extra_target: dict | None = 
     shared["browser"] = {"connect": ws, "executable": find_chromium()}
     shared["targets"] = [
         {"name": d, "url": demo_config("oulubot-2022", url, d)["target"]["url"]}
-        for d in ("main", "visitoulu", "teatteri")
+        for d in deployments
     ] + ([extra_target] if extra_target else [])
     shared["parallel"] = 2
     path = tmp_path / "fleet.yaml"
@@ -111,7 +117,9 @@ def test_a_target_that_cannot_run_is_named_and_exits_2(browser_server: str, tmp_
     port = _free_port()  # closed: nothing listens there
     broken = {"name": "closed", "url": f"http://127.0.0.1:{port}/"}
     with DemoServer("oulubot-2022") as url:
-        config = fleet_config(url, tmp_path, browser_server, broken)
+        # One working target beside the broken one: the three deployments' own audits are
+        # the test above; here what matters is that the others' results are kept.
+        config = fleet_config(url, tmp_path, browser_server, broken, deployments=("main",))
         result = botaudit("audit", str(config), "-q", "-o", str(tmp_path / "out"))
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from demo_runs import assert_clear_error, botaudit
 from local_site import LocalSite, Route
-from test_cli import assert_clear_error, botaudit
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from demo_runs import assert_clear_error, botaudit
 from local_site import LocalSite
-from test_cli import assert_clear_error, botaudit
 
 from botaudit.config import load_config, parse_config
 from botaudit.demo.profiles import demo_config

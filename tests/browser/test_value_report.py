@@ -1,13 +1,15 @@
 """The ethics lead's report in a real Chromium: summary, chart, SWOT/ERRC, PDF, trend.
 
-Audits the demo (bad, then good compared with bad, and oulubot-2022 with the study's
-bundled self-assessment answers) once per module; the tests read what they wrote.
+Reads the session's shared audits of the demo's bad bot and of oulubot-2022 with the
+study's bundled self-assessment answers, and audits the good bot compared with the bad one
+once per module; the tests read what they wrote.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,10 +41,12 @@ def _audit(profile: str, out: Path, compare_to: Path | None = None) -> AuditOutc
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, AuditOutcome]:
-    bad = _audit("bad", tmp_path_factory.mktemp("bad"))
+def runs(
+    tmp_path_factory: pytest.TempPathFactory, demo_audit: Callable[..., AuditOutcome]
+) -> dict[str, AuditOutcome]:
+    bad = demo_audit("bad")  # shared with other modules (tests/browser/conftest.py)
     good = _audit("good", tmp_path_factory.mktemp("good"), bad.files["json"].parent)
-    oulu = _audit("oulubot-2022", tmp_path_factory.mktemp("oulu"))
+    oulu = demo_audit("oulubot-2022")
     return {"bad": bad, "good": good, "oulu": oulu}
 
 
