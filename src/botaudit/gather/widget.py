@@ -135,7 +135,9 @@ class WidgetDriver:
         self.loaded_url = url
 
     def navigated_away(self, doing: str) -> PageProblem | None:
-        if self.page.url == self.loaded_url:
+        # Before the first load succeeds the page is on about:blank: a slow `goto` that
+        # has committed the target URL but not finished is a timeout, not a page leaving.
+        if self.page.url == self.loaded_url or self.loaded_url == "about:blank":
             return None
         return PageLeft(
             f"the page navigated away by itself, from {self.loaded_url} to {self.page.url}, "
