@@ -17,6 +17,7 @@ from builders import (
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
+from botaudit.evidence.feedback import FeedbackControls, FeedbackForm
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
@@ -51,6 +52,8 @@ NAMES = {
     "accessibility_statement": "legitimacy.accessibility-statement",
     "public_status_page": "social-licence.public-status-page",
     "organisation_responsibility_stated": "accountability.organisation-responsibility-stated",
+    "feedback_control": "acceptability.feedback-control",
+    "graded_feedback": "acceptability.graded-feedback",
 }
 
 
@@ -405,6 +408,22 @@ def _transcript(found: bool, shown: list[str] | None = None, size: int = 120) ->
     return scenario("next-user", step("transcript", data))
 
 
+def _form(where: str, scale: str = "binary", text: bool = False, seen: bool = True) -> FeedbackForm:
+    levels = {"graded": 5, "binary": 2}.get(scale, 0)
+    return FeedbackForm(
+        where=where,
+        scale=scale,
+        levels=levels,
+        text_field=text,
+        inspected=seen,  # type: ignore[arg-type]
+    )
+
+
+def _feedback(*forms: FeedbackForm, close: str = "clicked") -> ScenarioRecord:
+    data = FeedbackControls(forms=list(forms), close=close)  # type: ignore[arg-type]
+    return scenario("bot-identity", step("feedback", data, kind="find_feedback"))
+
+
 def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
     seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
     return scenario(
@@ -597,6 +616,14 @@ BILINGUAL = [
     ("organisation_responsibility_stated", _said("Vastuu neuvoista on kaupungilla."), "pass"),
     ("organisation_responsibility_stated", _linked("Tietoa", "Kunta vastaa neuvoista."), "pass"),
     ("organisation_responsibility_stated", _said("Vastaan kysymyksiin."), "fail"),
+    ("feedback_control", _feedback(_form("per_answer")), "pass"),
+    ("feedback_control", _feedback(_form("on_close")), "partial"),
+    ("feedback_control", _feedback(), "fail"),
+    ("feedback_control", _feedback(close="failed"), "inconclusive"),
+    ("graded_feedback", _feedback(_form("anytime", "graded", text=True)), "pass"),
+    ("graded_feedback", _feedback(_form("on_close", text=True)), "partial"),
+    ("graded_feedback", _feedback(_form("per_answer")), "fail"),
+    ("graded_feedback", _feedback(_form("anytime", "none", seen=False)), "inconclusive"),
 ]
 
 

@@ -10,6 +10,7 @@ from botaudit.checks import (  # noqa: F401
     agent_label,
     conversation,
     disclosure,
+    feedback,
     generic,
     handoff,
     linked_pages,
