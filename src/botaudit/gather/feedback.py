@@ -225,15 +225,16 @@ async def find_feedback(ctx: RunContext, _: NoParams) -> FeedbackControls:
     return await _on_close(ctx, dom, words, forms)
 
 
-async def _close_candidate(dom: FeedbackDom, words: _Words, tried: list[str]) -> tuple[str, str]:
-    """The best-ranked close/end control not tried yet: (id, name), or ("", "")."""
-    ranked = sorted(
+async def _close_candidates(
+    dom: FeedbackDom, words: _Words, tried: list[str]
+) -> list[tuple[int, str, str]]:
+    """The close/end controls not tried yet, best first: (rank, id, name)."""
+    return sorted(
         (rank, c["id"], c["names"][0])
         for c in await dom.scan()
         if c["id"] and c["names"] and c["answer"] < 0 and c["names"][0] not in tried
         if (rank := words.rank(words.close, c["names"])) is not None
     )
-    return ranked[0][1:] if ranked else ("", "")
 
 
 async def _on_close(
@@ -241,22 +242,25 @@ async def _on_close(
 ) -> FeedbackControls:
     """Close or end the chat as a citizen would, and read any feedback form that appears.
     A first control that closes the chat with no form (a minimise "×") leaves a second
-    (an "End chat") to try, after reopening the chat."""
+    (an "End chat"), if the chat has one, to try after reopening the chat."""
     tried: list[str] = []
     try:
         for _ in range(MAX_CLOSE_TRIES):
             if tried and not await ctx.driver.locator(ctx.driver.widget.input).first.is_visible():
                 await ctx.driver.open()
                 await dom.mark_parts()
-            control, name = await _close_candidate(dom, words, tried)
-            if not control:
+            candidates = await _close_candidates(dom, words, tried)
+            if not candidates:
                 break
+            _, control, name = candidates[0]
             tried.append(name)
             found, _ids = await _click_and_read(ctx, dom, words, control, "on_close", "")
             if found:
                 return FeedbackControls(
                     forms=forms + found, close="clicked", close_control=ctx.mask(name)
                 )
+            if len(candidates) == 1:
+                break
     except PlaywrightError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return FeedbackControls(
