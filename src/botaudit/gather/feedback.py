@@ -6,7 +6,8 @@ the study recommends a graded scale (4.2.4 Hyväksyttävyys). After a conversati
 looks in three places, in this order:
 
 1. *per answer*: controls inside or right after a bot answer named like the lexicon's
-   `feedback_controls` (fi, sv, en: "Oliko vastauksesta apua", "Helpful", 👍 …);
+   `feedback_controls` or `feedback_choices` (fi, sv, en: "Oliko vastauksesta apua",
+   "Helpful", 👍 …);
 2. *anytime*: such a control elsewhere in the open chat ("Anna palautetta"); a lone one is
    clicked to show its form (a link to another page is recorded, not followed);
 3. *on close*: the close/end control (`close_chat`) is clicked and whatever form appears
@@ -25,6 +26,7 @@ import contextlib
 import re
 import time
 from typing import Any
+from urllib.parse import urldefrag
 
 from playwright.async_api import Error as PlaywrightError
 
@@ -47,8 +49,8 @@ class _Words:
             phrases = [ctx.lexicon.for_language(lang) for lang in ("fi", "sv", "en")]
             return [re.compile(p, re.I) for ph in phrases for p in getattr(ph, category)]
 
-        self.feedback = compiled("feedback_controls")
-        self.choice = compiled("feedback_choices")
+        self.choice = compiled("feedback_choices") + compiled("scale_choices")
+        self.feedback = compiled("feedback_controls") + compiled("feedback_choices")
         self.action = compiled("feedback_actions") + compiled("feedback_dismiss")
         self.dismiss = compiled("feedback_dismiss")
         self.close = compiled("close_chat")
@@ -94,7 +96,7 @@ def read_form(
         and c["names"]
         and c["names"][0] != opened_by
         and not words.any(words.action, c["names"])
-        and (words.any(words.choice, c["names"]) or words.any(words.feedback, c["names"]))
+        and words.any(words.choice, c["names"])
     ]
     choices = list(dict.fromkeys(buttons))
     if choices:
@@ -141,7 +143,10 @@ async def _click_and_read(
     """Click `control`, and read the feedback forms that appeared (and their control ids)."""
     await dom.snapshot()
     await dom.control(control).click(timeout=CLICK_MS)
-    groups = [g for g in await _appeared(dom) if _is_form(words, g)]
+    appeared = await _appeared(dom)
+    if _left(ctx):  # what appeared is another page's, not a form of the chat
+        raise PlaywrightError("the click took the page elsewhere")
+    groups = [g for g in appeared if _is_form(words, g)]
     forms = [read_form(ctx, words, g, where, name) for g in groups]
     return forms, [i for g in groups for i in g["ids"]]
 
@@ -197,32 +202,55 @@ async def find_feedback(ctx: RunContext, _: NoParams) -> FeedbackControls:
             by_parent.setdefault(c["parent"], []).append(c)
     openers = []
     for group in by_parent.values():
-        if len(group) > 1:  # choices shown in place (a thumbs bar in the header)
-            if found := await dom.region([c["id"] for c in group]):
-                forms.append(read_form(ctx, words, found, "anytime"))
-        elif (href := group[0]["href"]) and not href.startswith(("#", "javascript:")):
-            name = ctx.mask(group[0]["names"][0])
-            forms.append(
-                FeedbackForm(
+        if len(group) > 1 and (found := await dom.region([c["id"] for c in group])):
+            shown = read_form(ctx, words, found, "anytime")
+            if shown.levels >= 2:  # choices shown in place (a thumbs bar in the header)
+                forms.append(shown)
+                continue
+        for c in group:  # each its own way in: a link to a page, or a control to click
+            if c["href"] and not c["href"].startswith(("#", "javascript:")):
+                link = FeedbackForm(
                     where="anytime",
-                    opened_by=name,
+                    opened_by=ctx.mask(c["names"][0]),
                     scale="none",
                     inspected=False,
-                    link=ctx.mask(href),
+                    link=ctx.mask(c["href"]),
                 )
-            )
-        else:
-            openers.append(group[0])
+                forms.append(link)
+            else:
+                openers.append(c)
     if openers:  # one form opened from the chat is enough; each costs a dismissal
         name = openers[0]["names"][0]
-        found, ids = await _click_and_read(ctx, dom, words, openers[0]["id"], "anytime", name)
-        forms += found or [
-            FeedbackForm(where="anytime", opened_by=ctx.mask(name), scale="none", inspected=False)
-        ]
-        if ids and not await _dismiss(ctx, dom, words, ids):
-            detail = f"the form opened by {name!r} could not be closed without sending it"
-            return FeedbackControls(forms=forms, close="skipped", detail=ctx.mask(detail))
+        unseen = FeedbackForm(
+            where="anytime", opened_by=ctx.mask(name), scale="none", inspected=False
+        )
+        try:
+            found, ids = await _click_and_read(ctx, dom, words, openers[0]["id"], "anytime", name)
+            forms += found or [unseen]
+            if ids and not await _dismiss(ctx, dom, words, ids):
+                detail = f"the form opened by {name!r} could not be closed without sending it"
+                return FeedbackControls(forms=forms, close="skipped", detail=ctx.mask(detail))
+        except PlaywrightError as exc:
+            detail = f"clicking {name!r} failed: {await _first_line(ctx, exc)}"
+            return FeedbackControls(forms=[*forms, unseen], close="skipped", detail=detail)
     return await _on_close(ctx, dom, words, forms)
+
+
+def _left(ctx: RunContext) -> bool:
+    """The page is no longer the one loaded (a change of #fragment is no move)."""
+    return urldefrag(ctx.page.url).url != urldefrag(ctx.driver.loaded_url).url
+
+
+async def _first_line(ctx: RunContext, exc: PlaywrightError) -> str:
+    """What went wrong, masked; a page our own click took elsewhere is brought back, so
+    that the audit is not taken for a page that left by itself."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if _left(ctx):
+        first = f"the page went to {ctx.page.url}"
+        with contextlib.suppress(PlaywrightError):
+            await ctx.page.goto(ctx.driver.loaded_url, wait_until="domcontentloaded")
+    return ctx.mask(first)
 
 
 async def _close_candidates(
@@ -233,6 +261,7 @@ async def _close_candidates(
         (rank, c["id"], c["names"][0])
         for c in await dom.scan()
         if c["id"] and c["names"] and c["answer"] < 0 and c["names"][0] not in tried
+        if not c["href"] or c["href"].startswith(("#", "javascript:"))  # not a way off the page
         if (rank := words.rank(words.close, c["names"])) is not None
     )
 
@@ -262,12 +291,11 @@ async def _on_close(
             if len(candidates) == 1:
                 break
     except PlaywrightError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return FeedbackControls(
             forms=forms,
             close="failed",
             close_control=ctx.mask(" / ".join(tried)),
-            detail=ctx.mask(f"closing the chat failed: {first}"),
+            detail=f"closing the chat failed: {await _first_line(ctx, exc)}",
         )
     close = "clicked" if tried else "not_found"
     return FeedbackControls(forms=forms, close=close, close_control=ctx.mask(" / ".join(tried)))
