@@ -202,3 +202,10 @@ def test_a_failed_step_is_inconclusive_with_its_reason() -> None:
         result = judge(criterion, ok=False, error="the chat widget disappeared")
         assert result.outcome == "inconclusive"
         assert "the chat widget disappeared" in result.explain("en")
+
+
+def test_end_controls_are_tried_before_a_plain_close_in_every_language() -> None:
+    assert WORDS.close_rank(["End chat"]) < WORDS.close_rank(["Close", "×"])  # type: ignore[operator]
+    assert WORDS.close_rank(["Lopeta keskustelu"]) < WORDS.close_rank(["Sulje"])  # type: ignore[operator]
+    assert WORDS.close_rank(["Avsluta chatten"]) < WORDS.close_rank(["Stäng"])  # type: ignore[operator]
+    assert WORDS.close_rank(["Poista keskustelu"]) is None  # deleting is no way to close

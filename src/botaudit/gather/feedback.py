@@ -53,7 +53,11 @@ class _Words:
         self.feedback = compiled("feedback_controls") + compiled("feedback_choices")
         self.action = compiled("feedback_actions") + compiled("feedback_dismiss")
         self.dismiss = compiled("feedback_dismiss")
-        self.close = compiled("close_chat")
+        # Per language: the close/end controls are ranked in each list's own order.
+        self.close = [
+            [re.compile(p, re.I) for p in ctx.lexicon.for_language(lang).close_chat]
+            for lang in ("fi", "sv", "en")
+        ]
 
     @staticmethod
     def rank(patterns: list[re.Pattern[str]], names: list[str]) -> int | None:
@@ -64,6 +68,10 @@ class _Words:
 
     def any(self, patterns: list[re.Pattern[str]], names: list[str]) -> bool:
         return self.rank(patterns, names) is not None
+
+    def close_rank(self, names: list[str]) -> int | None:
+        ranks = [r for patterns in self.close if (r := self.rank(patterns, names)) is not None]
+        return min(ranks, default=None)
 
 
 def _levels(range_: dict[str, Any]) -> int:
@@ -262,7 +270,7 @@ async def _close_candidates(
         for c in await dom.scan()
         if c["id"] and c["names"] and c["answer"] < 0 and c["names"][0] not in tried
         if not c["href"] or c["href"].startswith(("#", "javascript:"))  # not a way off the page
-        if (rank := words.rank(words.close, c["names"])) is not None
+        if (rank := words.close_rank(c["names"])) is not None
     )
 
 
