@@ -239,7 +239,7 @@ async def find_feedback(ctx: RunContext, _: NoParams) -> FeedbackControls:
                 detail = f"the form opened by {name!r} could not be closed without sending it"
                 return FeedbackControls(forms=forms, close="skipped", detail=ctx.mask(detail))
         except PlaywrightError as exc:
-            detail = f"clicking {name!r} failed: {await _first_line(ctx, exc)}"
+            detail = ctx.mask(f"clicking {name!r} failed: {await _first_line(ctx, exc)}")
             return FeedbackControls(forms=[*forms, unseen], close="skipped", detail=detail)
     return await _on_close(ctx, dom, words, forms)
 
