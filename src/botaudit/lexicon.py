@@ -40,6 +40,12 @@ PATTERN_FIELDS = (
     "deletion_scope",
     "retention_period",
     "not_kept",
+    "feedback_controls",
+    "feedback_choices",
+    "scale_choices",
+    "feedback_actions",
+    "feedback_dismiss",
+    "close_chat",
 )
 
 
@@ -68,6 +74,12 @@ class Phrases(BaseModel):
     organisation_responsibility: list[str] = []  # who answers for the bot's advice
     person_like_self: list[str] = []  # self-descriptions a user may read as a person
     download_transcript: list[str] = []  # names of a "download the conversation" control
+    feedback_controls: list[str] = []  # a control's name or a form's text asking for feedback
+    feedback_choices: list[str] = []  # rating choices that say feedback: 👍, "onnistui"
+    scale_choices: list[str] = []  # choices only inside a feedback form: 1–5, stars, faces
+    feedback_actions: list[str] = []  # a feedback form's send button: not a choice
+    feedback_dismiss: list[str] = []  # a feedback form's cancel/close: not a choice either
+    close_chat: list[str] = []  # a control that closes or ends the chat
     neutral_opening: str
     personal_data_message: str
     deletion_scope: list[str] = []  # where deleting removes the conversation from

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from demo_runs import PROBES
 
+from botaudit.evidence.feedback import FeedbackControls
 from botaudit.pipeline import AuditOutcome, rerun_report
 
 pytestmark = pytest.mark.browser
@@ -302,3 +303,28 @@ def test_deletion_scope_and_geolocation(audits: dict[str, AuditOutcome]) -> None
     identity = next(s for s in audits["good"].bundle.scenarios if s.id == "bot-identity")
     watch = next(s for s in identity.steps if s.name == "geolocation").data
     assert watch["confirmed"] and watch["probes"][0]["wrapped"]
+
+
+def _feedback(outcome: AuditOutcome) -> FeedbackControls:
+    identity = next(s for s in outcome.bundle.scenarios if s.id == "bot-identity")
+    record = next(st for st in identity.steps if st.name == "feedback")
+    assert record.ok, record.error
+    return FeedbackControls.model_validate(record.data)
+
+
+def test_feedback_is_found_where_each_profile_offers_it(audits: dict[str, AuditOutcome]) -> None:
+    good = _feedback(audits["good"])
+    found = {(f.where, f.scale, f.levels, f.text_field) for f in good.forms}
+    assert found == {("per_answer", "binary", 2, False), ("anytime", "graded", 5, True)}
+    assert next(f for f in good.forms if f.where == "anytime").opened_by == "Anna palautetta"
+    # OuluBot: success/failure buttons and text, only when the chat is closed (4.2.2, 4.2.3).
+    oulu = _feedback(audits["oulubot-2022"])
+    assert [(f.where, f.scale, f.text_field) for f in oulu.forms] == [("on_close", "binary", True)]
+    assert oulu.forms[0].choices == ["Onnistui", "Epäonnistui"] and oulu.close_control == "Sulje"
+    bad = _feedback(audits["bad"])
+    assert bad.forms == [] and bad.close == "clicked"
+    expected = {"good": "pass", "bad": "fail", "oulubot-2022": "partial"}
+    for run, outcome in expected.items():
+        got = _outcomes(audits[run])
+        assert got["acceptability.feedback-control"] == outcome, run
+        assert got["acceptability.graded-feedback"] == outcome, run

@@ -18,6 +18,7 @@ from test_deletion_and_geolocation import RETENTION, SCOPE, call, deletion_scena
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
+from botaudit.evidence.feedback import FeedbackControls, FeedbackForm
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
@@ -54,6 +55,8 @@ NAMES = {
     "organisation_responsibility_stated": "accountability.organisation-responsibility-stated",
     "deletion_scope_explained": "legitimacy.deletion-scope-explained",
     "geolocation_after_user_action": "legitimacy.geolocation-after-user-action",
+    "feedback_control": "acceptability.feedback-control",
+    "graded_feedback": "acceptability.graded-feedback",
 }
 
 
@@ -408,6 +411,22 @@ def _transcript(found: bool, shown: list[str] | None = None, size: int = 120) ->
     return scenario("next-user", step("transcript", data))
 
 
+def _form(where: str, scale: str = "binary", text: bool = False, seen: bool = True) -> FeedbackForm:
+    levels = {"graded": 5, "binary": 2}.get(scale, 0)
+    return FeedbackForm(
+        where=where,
+        scale=scale,
+        levels=levels,
+        text_field=text,
+        inspected=seen,  # type: ignore[arg-type]
+    )
+
+
+def _feedback(*forms: FeedbackForm, close: str = "clicked") -> ScenarioRecord:
+    data = FeedbackControls(forms=list(forms), close=close)  # type: ignore[arg-type]
+    return scenario("bot-identity", step("feedback", data, kind="find_feedback"))
+
+
 def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
     seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
     return scenario(
@@ -603,6 +622,14 @@ BILINGUAL = [
     # Every outcome of these two: test_deletion_and_geolocation.py.
     ("deletion_scope_explained", deletion_scenario(f"{SCOPE} {RETENTION}"), "pass"),
     ("geolocation_after_user_action", geo_scenario(call("open_page", False)), "fail"),
+    ("feedback_control", _feedback(_form("per_answer")), "pass"),
+    ("feedback_control", _feedback(_form("on_close")), "partial"),
+    ("feedback_control", _feedback(), "fail"),
+    ("feedback_control", _feedback(close="failed"), "inconclusive"),
+    ("graded_feedback", _feedback(_form("anytime", "graded", text=True)), "pass"),
+    ("graded_feedback", _feedback(_form("on_close", text=True)), "partial"),
+    ("graded_feedback", _feedback(_form("per_answer")), "fail"),
+    ("graded_feedback", _feedback(_form("anytime", "none", seen=False)), "inconclusive"),
 ]
 
 

@@ -11,6 +11,7 @@ from botaudit.checks import (  # noqa: F401
     conversation,
     deletion_scope,
     disclosure,
+    feedback,
     generic,
     geolocation,
     handoff,

@@ -118,6 +118,31 @@ class Pacing:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    """Where the widget asks for feedback and how. The demo sends it nowhere: an auditor
+    must only look, never submit (the city's feedback statistics would be polluted)."""
+
+    question: str  # the form's question
+    choices: tuple[str, ...]  # the form's scale: 1–5, or success/failure
+    as_buttons: bool = False  # choices as buttons (OuluBot's "painikkein"), else radios
+    text_label: str | None = None  # the free-text field's label; None: no such field
+    per_answer: tuple[str, str] | None = None  # names of the 👍/👎 shown beside answers
+    anytime: str | None = None  # a control opening the form at any time
+    on_close: bool = False  # the form appears when the chat is closed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "choices": list(self.choices),
+            "asButtons": self.as_buttons,
+            "textLabel": self.text_label,
+            "perAnswer": list(self.per_answer) if self.per_answer else None,
+            "anytime": self.anytime,
+            "onClose": self.on_close,
+        }
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything one demo chatbot does; see the module docstring for the three profiles."""
 
@@ -157,6 +182,7 @@ class Profile:
     # the user clicks "Näytä lähimmät". None: never.
     geolocation: Literal["load", "question", "offer"] | None = None
     location_note: str = ""
+    feedback: Feedback | None = None  # None: no way to give feedback
 
     def _bot(self, text: str) -> Message:
         return Message("bot", self.bot_label, text)
@@ -264,6 +290,14 @@ PROFILES: dict[str, Profile] = {
         "Poistin ne keskustelusta.",
         delete_note="Keskustelu poistettu tästä selaimesta ja palvelun lokeista.",
         download=Download("Chatbot", None),
+        feedback=Feedback(
+            question="Kuinka tyytyväinen olit palveluun? 1 = erittäin tyytymätön, "
+            "5 = erittäin tyytyväinen",
+            choices=("1", "2", "3", "4", "5"),
+            text_label="Kerro lisää (vapaaehtoinen)",
+            per_answer=("Vastaus oli hyödyllinen", "Vastaus ei ollut hyödyllinen"),
+            anytime="Anna palautetta",
+        ),
         pages={
             "/tietosuoja/": InfoPage(
                 "Tietosuojaseloste",
@@ -379,6 +413,15 @@ PROFILES: dict[str, Profile] = {
         delete_note="Keskustelu poistettu.",
         # "henkilötiedot … poistettu myös asiakkaan … lataamasta keskustelusta" (4.2.4).
         download=Download("OuluBot", Redaction(tuple(PII_PATTERNS), "***")),
+        # "onnistui tai epäonnistui -painikkein ja tekstipalautteena" (4.2.2), offered
+        # "kun suljet chatin" (4.2.3); the form's wording is the demo's.
+        feedback=Feedback(
+            question="Onnistuiko keskustelu?",
+            choices=("Onnistui", "Epäonnistui"),
+            as_buttons=True,
+            text_label="Palaute (vapaaehtoinen)",
+            on_close=True,
+        ),
         pages={
             "/tietosuojakaytanto/": InfoPage(
                 "Tietosuojakäytäntö",

@@ -91,6 +91,7 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
         "geolocation": None
         if profile.geolocation is None
         else {"when": profile.geolocation, "words": LOCATION_WORDS, "note": profile.location_note},
+        "feedback": profile.feedback.to_json() if profile.feedback else None,
     }
 
 

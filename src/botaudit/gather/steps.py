@@ -295,6 +295,7 @@ async def _confirm(ctx: RunContext) -> tuple[str, str]:
 
 
 # Steps defined in their own modules register themselves on import.
+from botaudit.gather import feedback as _feedback  # noqa: E402, F401
 from botaudit.gather import geolocation as _geolocation  # noqa: E402, F401
 from botaudit.gather import linked_pages as _linked_pages  # noqa: E402, F401
 from botaudit.gather import next_user as _next_user  # noqa: E402, F401

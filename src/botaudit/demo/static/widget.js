@@ -253,7 +253,10 @@
       navigator.sendBeacon(beacon, JSON.stringify({ event: "chat_message", text }));
     }
     if (cfg.stream) {
-      enqueue((mine) => streamed({ session, text }, mine));
+      enqueue(async (mine) => {
+        await streamed({ session, text }, mine);
+        answerFeedback(mine);
+      });
       return;
     }
     const reply = fetch(cfg.api, {
@@ -271,6 +274,7 @@
         role: m.sender === "agent" ? "agent" : "bot", label: m.label || "", text: m.text,
       }));
       await reveal(messages, current);
+      answerFeedback(current);
     });
   }
 
@@ -349,6 +353,87 @@
   }
 
   if (cfg.geolocation && cfg.geolocation.when === "load") locate();
+  // -- feedback (cfg.feedback): shown, never sent anywhere --------------------------------
+
+  // 👍/👎 after each answer to a user's message.
+  function answerFeedback(mine) {
+    const fb = cfg.feedback;
+    if (!fb || !fb.perAnswer || mine !== epoch) return;
+    const row = el("div", { class: "msg-feedback", role: "group", "aria-label": "Palaute vastauksesta" });
+    for (const [name, icon] of [[fb.perAnswer[0], "👍"], [fb.perAnswer[1], "👎"]]) {
+      const button = el("button", { type: "button", "aria-label": name, title: name }, icon);
+      button.addEventListener("click", () => row.replaceChildren(el("span", {}, "Kiitos!")));
+      row.append(button);
+    }
+    log.append(row);
+    scrollDown();
+  }
+
+  // The form: a scale (radios or buttons) and an optional text field. `done` runs when it
+  // is sent or skipped.
+  function feedbackForm(done) {
+    const fb = cfg.feedback;
+    const panel = el("form", { class: "chat-feedback", "aria-label": "Palaute" });
+    const scale = el("fieldset");
+    scale.append(el("legend", {}, fb.question));
+    fb.choices.forEach((choice, i) => {
+      if (fb.asButtons) {
+        const button = el("button", { type: "button", "aria-pressed": "false" }, choice);
+        button.addEventListener("click", () => {
+          for (const b of scale.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === button));
+        });
+        scale.append(button);
+        return;
+      }
+      const label = el("label");
+      label.append(el("input", { type: "radio", name: "chat-feedback-scale", value: choice, id: `chat-fb-${i}` }), choice);
+      scale.append(label);
+    });
+    panel.append(scale);
+    if (fb.textLabel) {
+      const label = el("label", { class: "chat-feedback-text" }, fb.textLabel);
+      label.append(el("textarea", { rows: "2", maxlength: "1000" }));
+      panel.append(label);
+    }
+    const skip = el("button", { type: "button" }, fb.onClose ? "Sulje ilman palautetta" : "Peruuta");
+    panel.append(el("button", { type: "submit" }, "Lähetä palaute"), skip);
+    const finish = (sent) => {
+      panel.remove();
+      if (sent) status.textContent = "Kiitos palautteesta!";
+      done();
+    };
+    panel.addEventListener("submit", (event) => {
+      event.preventDefault();
+      finish(true);
+    });
+    skip.addEventListener("click", () => finish(false));
+    panel.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") finish(false);
+    });
+    widget.insertBefore(panel, form);
+    panel.querySelector("input, button").focus();
+  }
+
+  if (cfg.feedback && cfg.feedback.anytime) {
+    const opener = el("button", { class: "chat-feedback-open", type: "button" }, cfg.feedback.anytime);
+    opener.addEventListener("click", () => {
+      if (!widget.querySelector(".chat-feedback")) feedbackForm(() => opener.focus());
+    });
+    tools.append(opener);
+    if (!tools.isConnected) widget.insertBefore(tools, status);
+  }
+
+  // OuluBot: "voit antaa minulle palautetta kun suljet chatin" (METKU 2022, 4.2.3). The
+  // header's capture listener runs before the close button's own, which it holds back.
+  let askedOnClose = false;
+  if (cfg.feedback && cfg.feedback.onClose) {
+    header.addEventListener("click", (event) => {
+      if (askedOnClose || !event.target.closest(".chat-close")) return;
+      askedOnClose = true;
+      event.stopPropagation();
+      feedbackForm(() => setOpen(false));
+    }, true);
+  }
 
   launcher.addEventListener("click", () => setOpen(widget.hidden));
   close.addEventListener("click", () => setOpen(false));
