@@ -23,7 +23,15 @@ from playwright.async_api import FrameLocator, Locator, Page
 from botaudit.config import Selector, Timing, Widget
 from botaudit.evidence.observations import Exchange, LinkView, MessageView, WidgetView
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
-from botaudit.gather.reply_wait import BUSY_JS, Cadence, ChatRequests, WaitState
+from botaudit.gather.reply_wait import (
+    BUSY_JS,
+    PAUSE_GRACE_S,
+    PAUSE_JS,
+    PAUSE_MIN_S,
+    Cadence,
+    ChatRequests,
+    WaitState,
+)
 
 POLL_S = 0.1
 NAVIGATION_COMMIT_POLLS = 30  # a navigation under way commits within 3 s, or it was a reload
@@ -234,6 +242,17 @@ class WidgetDriver:
         except PlaywrightError:
             return 0  # the frame is reloading or gone: the message read says so
 
+    async def _pause(self, seconds: float) -> None:
+        """Wait `seconds` of the page's time in the bot messages' frame, or until its DOM
+        changes (`reply_wait.PAUSE_JS`); where the page cannot run it, in our own time."""
+        scope = self.scope(self.widget.bot_message)
+        args = [max(seconds, PAUSE_MIN_S) * 1000, PAUSE_MIN_S * 1000]
+        try:
+            target = scope if isinstance(scope, Page) else scope.locator(":root").first
+            await asyncio.wait_for(target.evaluate(PAUSE_JS, args), seconds + PAUSE_GRACE_S)
+        except (TimeoutError, PlaywrightError):
+            await asyncio.sleep(min(seconds, POLL_S))  # the next read says what happened
+
     async def _mark_static_busy(self) -> None:
         """Whatever looks busy while the widget is idle is decoration, not a signal."""
         await self._busy_elements(mark=True)
@@ -291,7 +310,10 @@ class WidgetDriver:
             if now >= deadline or (now >= idle_deadline and not new and not busy):
                 self._captured, self._captured_quiet_s = signature, quiet_s
                 return new, True
-            await asyncio.sleep(POLL_S)
+            # Quiet so far: the rest of the quiet period, on the page's clock; otherwise
+            # until the next read, woken early by a change.
+            rest = quiet_s - state.still_for(now) if ready and not busy else POLL_S
+            await self._pause(min(rest, deadline - now))
 
     async def settle(self) -> list[MessageView]:
         """Wait for what the widget shows unprompted (a greeting) to finish appearing."""
