@@ -152,6 +152,10 @@ async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffR
         if classify_handoff(exchange.replies, ctx.matcher, labels).kind == "live":
             result.stopped_because = "a live handoff was detected"
             break
+        # A bot still answering would mix that answer into the next request's reply.
+        if exchange.never_ended:
+            result.stopped_because = "a reply never ended"
+            break
     return result
 
 

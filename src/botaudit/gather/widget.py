@@ -124,6 +124,7 @@ class WidgetDriver:
         self._since = time.monotonic()
         self._captured: list[str] | None = None  # message texts when the last wait ended
         self._captured_quiet_s = 0.0  # the quiet period that wait used
+        self._never_ended = False  # that wait gave up while the reply was still going on
         self._selectors_ok = False
 
     def scope(self, selector: Selector) -> Page | FrameLocator:
@@ -306,9 +307,11 @@ class WidgetDriver:
                 self.cadence.signals = False  # what looked like a signal was decoration
             elif ready and not busy and state.still_for(now) >= quiet_s:
                 self._captured, self._captured_quiet_s = signature, quiet_s
+                self._never_ended = False
                 return new, False
             if now >= deadline or (now >= idle_deadline and not new and not busy):
                 self._captured, self._captured_quiet_s = signature, quiet_s
+                self._never_ended = busy or bool(new)  # not silence: an answer not finished
                 return new, True
             # Quiet so far: the rest of the quiet period, on the page's clock; otherwise
             # until the next read, woken early by a change.
@@ -384,6 +387,7 @@ class WidgetDriver:
             source=source,
             replies=replies,
             timed_out=timed_out,
+            never_ended=timed_out and self._never_ended,
             elapsed_ms=int((time.monotonic() - started) * 1000),
             late_parts_of_previous=late,
         )
