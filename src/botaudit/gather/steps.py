@@ -10,6 +10,7 @@ personal data typed or found.
 from __future__ import annotations
 
 import re
+import time
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -39,7 +40,7 @@ from botaudit.gather.step_base import (  # STEPS: importing this module fills th
     loaded,
     step,
 )
-from botaudit.gather.widget import WidgetDriver
+from botaudit.gather.widget import PageProblem, WidgetDriver
 from botaudit.signals import classify_handoff, greeting_labels
 
 
@@ -235,10 +236,11 @@ async def new_tab(ctx: RunContext, _: NoParams) -> NewTab:
 async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     ctx.page.on("dialog", lambda dialog: dialog.accept())
     widget = ctx.config.widget
+    before = [m.text for m in await ctx.driver.messages()]
     if widget.end_conversation:
         for selector in widget.end_conversation:
             await ctx.driver.locator(selector).first.click()
-        confirmed = await _confirm(ctx)
+        confirmed = await _confirm(ctx, before)
         labels = [s.css for s in widget.end_conversation]
         return EndConversation(found=True, via="config", labels=labels, detail=confirmed)
     labels = [
@@ -258,7 +260,7 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
             try:
                 if await control.is_visible():
                     await control.click()
-                    confirmed = await _confirm(ctx)
+                    confirmed = await _confirm(ctx, before)
                     return EndConversation(
                         found=True, via="lexicon", labels=[label], detail=confirmed
                     )
@@ -267,20 +269,33 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     return EndConversation(found=False, searched=labels)
 
 
-CONFIRM_WAIT_MS = 500  # a confirmation appears at once after the click, if at all
+CONFIRM_WAIT_S = 0.5  # a confirmation appears at once after the click, if at all
 
 
-async def _confirm(ctx: RunContext) -> str:
-    """Answer an in-page "are you sure?" if one appears; native dialogs are auto-accepted."""
+async def _confirm(ctx: RunContext, before: list[str]) -> str:
+    """Answer an in-page "are you sure?" if one appears; native dialogs are auto-accepted.
+
+    Waited for only until the click shows its effect: a button to confirm, or the bot's
+    messages changed (the conversation cleared: nothing is left to confirm).
+    """
     words = {w for lang in ("fi", "sv", "en") for w in ctx.lexicon.for_language(lang).confirm}
     pattern = re.compile(f"^({'|'.join(map(re.escape, sorted(words)))})$", re.IGNORECASE)
     button = ctx.driver.default_scope.get_by_role("button", name=pattern).first
-    try:
-        await button.wait_for(state="visible", timeout=CONFIRM_WAIT_MS)
-        name = (await button.inner_text()).strip()
-        await button.click()
-    except PlaywrightError:
-        name = ""
+    deadline = time.monotonic() + CONFIRM_WAIT_S
+    name = ""
+    while True:
+        try:
+            if await button.is_visible():
+                name = (await button.inner_text()).strip()
+                await button.click()
+                break
+            if [m.text for m in await ctx.driver.messages()] != before:
+                break
+        except (PlaywrightError, PageProblem):
+            break  # the page is reloading or gone: a confirmation may do that
+        if time.monotonic() >= deadline:
+            break
+        await ctx.driver.pause(0.05)  # woken at once by the page's next change
     await loaded(ctx.page)  # a confirmation may reload the page
     return f"confirmed with '{name}'" if name else ""
 

@@ -243,7 +243,7 @@ class WidgetDriver:
         except PlaywrightError:
             return 0  # the frame is reloading or gone: the message read says so
 
-    async def _pause(self, seconds: float) -> None:
+    async def pause(self, seconds: float) -> None:
         """Wait `seconds` of the page's time in the bot messages' frame, or until its DOM
         changes (`reply_wait.PAUSE_JS`); where the page cannot run it, in our own time."""
         scope = self.scope(self.widget.bot_message)
@@ -316,7 +316,7 @@ class WidgetDriver:
             # Quiet so far: the rest of the quiet period, on the page's clock; otherwise
             # until the next read, woken early by a change.
             rest = quiet_s - state.still_for(now) if ready and not busy else POLL_S
-            await self._pause(min(rest, deadline - now))
+            await self.pause(min(rest, deadline - now))
 
     async def settle(self) -> list[MessageView]:
         """Wait for what the widget shows unprompted (a greeting) to finish appearing."""
