@@ -105,12 +105,17 @@ CADENCE_FACTOR = 1.5
 
 
 class ChatRequests:
-    """The page's fetch/XHR requests other than GET, and which are still pending."""
+    """The page's fetch/XHR requests other than GET, which are still pending, and which of
+    those are streaming: their response has begun (headers came) and not yet ended. A
+    streaming response is an answer being sent, however long it pauses; a request with no
+    response yet may be a long poll or a hanging beacon, not this answer."""
 
     def __init__(self, page: Page) -> None:
         self._pending: dict[Request, float] = {}
+        self._streaming: set[Request] = set()
         self._last_started = 0.0
         page.on("request", self._started)
+        page.on("response", lambda response: self._responded(response.request))
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
 
@@ -120,11 +125,19 @@ class ChatRequests:
             self._pending[request] = now
             self._last_started = now
 
+    def _responded(self, request: Request) -> None:
+        if request in self._pending:
+            self._streaming.add(request)
+
     def _ended(self, request: Request) -> None:
         self._pending.pop(request, None)
+        self._streaming.discard(request)
 
     def pending_since(self, since: float) -> bool:
         return any(started >= since for started in self._pending.values())
+
+    def streaming_since(self, since: float) -> bool:
+        return any(self._pending[r] >= since for r in self._streaming)
 
     def started_since(self, since: float) -> bool:
         return self._last_started >= since

@@ -301,7 +301,10 @@ class WidgetDriver:
             base = self.timing.settle_ms * settle_factor if signalled else self.timing.quiet_ms
             quiet_s = self.cadence.quiet_s(base / 1000)
             ready = bool(new) or not require_new
-            if busy and ready and now - state.changed_at >= STATIC_BUSY_S:
+            # A signal on this long with nothing changing is decoration; not a response
+            # still streaming (a bot pausing inside its answer, a page slowed by load).
+            streaming = self.requests.streaming_since(self._since)
+            if busy and ready and now - state.changed_at >= STATIC_BUSY_S and not streaming:
                 await self._mark_static_busy()
                 self._since = now  # and a request open this long is not this answer's
                 self.cadence.signals = False  # what looked like a signal was decoration
