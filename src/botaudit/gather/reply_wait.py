@@ -189,10 +189,12 @@ class WaitState:
             begun = self.signature is not None and any(self.signature[before:])
             if begun and not self.busy_since_change:
                 cadence.learn(now - self.changed_at)
-            elif self.busy_since_change and not busy and self.busy_at:
-                # Text that changes after the signals went off: how long this page takes
-                # to show what came (a settle shorter than that would cut the reply).
-                cadence.learn(now - self.busy_at)
+            elif self.busy_since_change and not busy and self.off_at < now:
+                # Text that changes after a read saw the signals off: how long this page
+                # takes to show what came (a settle shorter than that would cut the reply).
+                # Not since the last read that saw one on: on a loaded machine that is
+                # the time between two reads, and the quiet period would grow with it.
+                cadence.learn(now - self.off_at)
             self.signature, self.changed_at = signature, now
             self.busy_since_change = busy
 

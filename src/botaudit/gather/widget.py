@@ -284,8 +284,10 @@ class WidgetDriver:
         state = WaitState(started=started)
         settle_factor = 1
         while True:
-            messages = await self.messages()
+            # Signals first: a widget turns them off once its text is complete, so text
+            # read after a read that saw them off is the whole of it.
             dom_busy, net_busy = await self._busy(self._since)
+            messages = await self.messages()
             busy = dom_busy or net_busy
             if busy:
                 # The page renders what a response brought a moment after the network layer
