@@ -1,9 +1,12 @@
 """Time the demo audit beside a minimal hand-written Playwright script doing the same work.
 
 The minimal script is the floor: the same page loads, clicks and messages, in the same
-four parallel browser contexts, but it knows the demo widget's internals (it waits for the
+four parallel browser contexts, and the same work on the page that the audit's evidence
+needs (the widget's linked pages fetched, axe-core run over the widget, a screenshot
+wherever the audit keeps one), but it knows the demo widget's internals (it waits for the
 message list's aria-busy flag to clear) and judges, masks and writes nothing. The ratio is
-botaudit's overhead: generic reply detection (quiet period), evidence, masking, reporting.
+botaudit's overhead: generic reply detection (signals, settle), evidence, masking, judging
+and the reports (Markdown, HTML, PDF), validation of the checklist included.
 
     python benchmarks/audit.py --profile good --runs 3
 """
@@ -18,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.async_api import Browser, Page, async_playwright
+import axe_playwright_python
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from botaudit.browser import launch_options
 from botaudit.config import parse_config
@@ -30,6 +34,12 @@ from botaudit.pipeline import rerun_report, run_audit
 LOG = ".chat-messages"
 BOT = ".msg.bot"
 READ_STORAGE = "() => [JSON.stringify(sessionStorage), JSON.stringify(localStorage)]"
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_RUN = (
+    "axe.run({include: [['#chat-widget']]}, {runOnly: {type: 'tag', values: "
+    "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
+)
+LINKS = "(root) => [...root.querySelectorAll('a[href]')].map((a) => a.href)"
 
 
 async def _wait_reply(page: Page, before: int) -> None:
@@ -53,11 +63,26 @@ async def _send(page: Page, text: str) -> None:
     await _wait_reply(page, before)
 
 
+async def _linked_pages(context: BrowserContext, page: Page) -> None:
+    """What `read_linked_pages` does: fetch the widget's links on the same site."""
+    origin = url_origin(page.url)
+    for href in await page.locator("#chat-widget").evaluate(LINKS):
+        if url_origin(href) == origin:
+            await (await context.request.get(href)).text()
+
+
+def url_origin(url: str) -> str:
+    return "/".join(url.split("/")[:3])
+
+
 async def _identity(browser: Browser, url: str) -> None:
     context = await browser.new_context()
     page = await context.new_page()
     await _open(page, url)
     await page.locator("#chat-widget").screenshot()
+    await _linked_pages(context, page)
+    await page.evaluate(AXE_JS)
+    await page.evaluate(AXE_RUN)
     await _send(page, "Hei")
     await context.close()
 
@@ -106,9 +131,10 @@ async def _next_user(browser: Browser, url: str) -> None:
     await page.goto("about:blank")
     await page.go_back()
     await page.click("#chat-launcher")
-    await page.locator("#chat-widget").inner_text()
+    await page.locator("#chat-widget").screenshot()
     second = await context.new_page()
     await _open(second, url)
+    await second.locator("#chat-widget").screenshot()
     await second.close()
     async with context.expect_page() as opened:
         await page.evaluate("() => { window.open(location.href); }")
@@ -116,7 +142,7 @@ async def _next_user(browser: Browser, url: str) -> None:
     await reopened.wait_for_load_state()
     await page.close()
     await reopened.click("#chat-launcher")
-    await reopened.locator("#chat-widget").inner_text()
+    await reopened.locator("#chat-widget").screenshot()
     await context.close()
 
 
@@ -141,6 +167,7 @@ def main() -> None:
     args = parser.parse_args()
 
     audit_times: list[float] = []
+    gather_times: list[float] = []
     floor_times: list[float] = []
     report_times: list[float] = []
     with DemoServer(args.profile) as url, tempfile.TemporaryDirectory() as tmp:
@@ -150,6 +177,9 @@ def main() -> None:
             started = time.perf_counter()
             outcome = run_audit(config, Path(tmp) / f"run{run}")
             audit_times.append(time.perf_counter() - started)
+            bundle = outcome.bundle
+            if bundle.finished_at is not None:
+                gather_times.append((bundle.finished_at - bundle.started_at).total_seconds())
             handoff = outcome.bundle.scenario("human-handoff")
             step = handoff.step("handoff") if handoff else None
             if step is not None and step.ok:
@@ -166,12 +196,15 @@ def main() -> None:
     print(f"{'':24}{'median s':>10}{'min s':>8}{'max s':>8}")
     rows = (
         ("botaudit demo audit", audit_times),
+        ("  of which gathering", gather_times),
         ("minimal script", floor_times),
         ("re-report, offline", report_times),
     )
     for name, times in rows:
         print(f"{name:24}{statistics.median(times):>10.2f}{min(times):>8.2f}{max(times):>8.2f}")
     print(f"ratio (audit / minimal): {audit_s / floor_s:.2f}")
+    ratios = sorted(a / f for a, f in zip(audit_times, floor_times, strict=True))
+    print(f"ratio per run (audit / the minimal run after it): {ratios[0]:.2f}–{ratios[-1]:.2f}")
     print(f"peak RSS: python {self_mb:.0f} MiB, largest child process {child_mb:.0f} MiB")
 
 

@@ -175,11 +175,19 @@ def test_huge_reply_is_capped_with_a_note(site: str, tmp_path: Path) -> None:
 
 
 def test_endless_reply_says_it_never_ended(site: str, tmp_path: Path) -> None:
-    result, out = _audit(tmp_path, site + "endless-reply", scenarios=["bot-identity"])
+    result, out = _audit(
+        tmp_path, site + "endless-reply", scenarios=["bot-identity", "human-handoff"]
+    )
     assert result.returncode in (0, 1), result.stderr
     evidence = json.loads((out / "evidence" / "evidence.json").read_text(encoding="utf-8"))
-    step = next(s for s in evidence["scenarios"][0]["steps"] if s["name"] == "first_message")
-    assert step["data"]["timed_out"] and step["data"]["replies"]
+    steps = {s["name"]: s for sc in evidence["scenarios"] for s in sc["steps"]}
+    first = steps["first_message"]["data"]
+    assert first["timed_out"] and first["never_ended"] and first["replies"]
+    # One request for a human, not five piled onto an answer still being written.
+    assert steps["handoff"]["data"]["stopped_because"] == "a reply never ended"
+    handoff = _criteria(out)["accountability.human-handoff"]
+    assert handoff["outcome"] == "inconclusive"
+    assert "had not ended after 4 s" in handoff["explanation"]["en"]
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,11 @@ def test_no_reply_is_split_or_cut(slow_audits: list[AuditOutcome]) -> None:
         data = storage.observed("personal_data", PersonalDataInput)
         assert data is not None
         (exchange,) = data.exchanges
-        # The warning is long: three parts 0.7 s apart, all in the reply.
-        assert len(exchange.replies) == 3
+        # The warning is long: three parts 0.7 s apart, all in the reply. (A random probe
+        # holding "112" also gets the emergency answer, three more parts: the demo matches
+        # keywords as substrings; whether it comes is the probes', not the timing's doing.)
+        texts = [r.text for r in exchange.replies]
+        assert len(texts) in (3, 6), texts
+        assert "Älä lähetä henkilötunnusta" in texts[0] and "keskustelusta" in texts[2], texts
         for e in [*requests.attempts, exchange]:
             assert not e.timed_out and not e.late_parts_of_previous

@@ -16,6 +16,7 @@ the greeting used) and says nothing of a bot.
 from __future__ import annotations
 
 from botaudit.checks.base import CheckResult, Evidence, browser, check, result
+from botaudit.checks.unfinished import never_ended, reply_never_ended
 from botaudit.evidence.observations import HandoffRequests, MessageView, WidgetView
 from botaudit.lexicon import Matcher
 from botaudit.messages import quoted
@@ -65,4 +66,13 @@ def judge_agent_label(
 def human_agent_labelled(ev: Evidence, m: Matcher, _: object) -> CheckResult:
     data: HandoffRequests = ev["handoff"]
     replies = [r for attempt in data.attempts for r in attempt.replies]
-    return judge_agent_label(ev.get("greeting"), replies, m, [ev.ref("handoff")])
+    judged = judge_agent_label(ev.get("greeting"), replies, m, [ev.ref("handoff")])
+    cut = never_ended(data.attempts)
+    if cut and judged.outcome == "inconclusive":  # no agent seen, in an answer not ended
+        return result(
+            "inconclusive",
+            "replies.agent_label",
+            evidence=[ev.ref("handoff")],
+            unfinished=reply_never_ended(cut),
+        )
+    return judged

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from botaudit.checks.base import CheckResult, Evidence, browser, check, result
+from botaudit.checks.unfinished import never_ended, reply_never_ended
 from botaudit.evidence.observations import Exchange, HandoffRequests, WidgetView
 from botaudit.lexicon import Matcher
 from botaudit.messages import msg, quoted
@@ -26,7 +27,10 @@ def human_handoff(ev: Evidence, m: Matcher, _: object) -> CheckResult:
     shot: WidgetView | None = ev.get("after_handoff")
     if shot and shot.screenshot:
         evidence.append(shot.screenshot)
+    cut = never_ended(data.attempts)
     if not data.attempts or all(not a.replies for a in data.attempts):
+        if cut:
+            return _unfinished(cut, data, evidence)
         return result("inconclusive", "handoff.no_replies", evidence=evidence)
     channel_found: tuple[int, Exchange, Handoff] | None = None
     for number, attempt in enumerate(data.attempts, start=1):
@@ -60,6 +64,8 @@ def human_handoff(ev: Evidence, m: Matcher, _: object) -> CheckResult:
             sent=repr(attempt.sent),
             reason=found.reasons[0],
         )
+    if cut:
+        return _unfinished(cut, data, evidence)
     return result(
         "fail",
         "handoff.fail",
@@ -67,6 +73,17 @@ def human_handoff(ev: Evidence, m: Matcher, _: object) -> CheckResult:
         quotes=[r.text for a in data.attempts for r in a.replies][:4],
         count=len(data.attempts),
         tried=tried,
+    )
+
+
+def _unfinished(cut: Exchange, data: HandoffRequests, evidence: list[str]) -> CheckResult:
+    """No human offered, but a reply was cut while it went on: the rest might have."""
+    return result(
+        "inconclusive",
+        "replies.handoff",
+        evidence=evidence,
+        quotes=[r.text for a in data.attempts for r in a.replies][:4],
+        unfinished=reply_never_ended(cut),
     )
 
 

@@ -65,6 +65,12 @@ class Exchange(BaseModel):
     source: str = ""
     replies: list[MessageView] = Field(default_factory=list)
     timed_out: bool = False
+    never_ended: bool = Field(
+        default=False,
+        description="The wait gave up while the reply was still going on (its text still "
+        "changing, a typing indicator or aria-busy still shown, the chat request still "
+        "open): `replies` is what had come by then, not the whole answer.",
+    )
     elapsed_ms: int = 0
     late_parts_of_previous: list[MessageView] = Field(
         default_factory=list,

@@ -12,12 +12,19 @@ screen reader that the bot is still answering:
   a streamed answer keeps it open.
 
 While any is on, the reply is not complete; once all are off and the text has not changed
-for a short settle, it is. Where a widget gives no signal at all, the quiet period is the
-configured `timing.quiet_ms`; once a widget has shown it signals (a restored conversation
-after a reload shows none, having nothing to answer), the short settle serves. In all
-cases the quiet period grows to 1.5 × the longest *unsignalled* still spell the bot has
-shown inside one answer so far (its streaming cadence), learned from the greeting and from
-every reply.
+for a short settle (counted from the first read that saw them off), it is. Where a widget
+gives no signal at all, the quiet period is the configured `timing.quiet_ms`; once a
+widget has shown it signals (a restored conversation after a reload shows none, having
+nothing to answer), the short settle serves. In all cases the quiet period grows to
+1.5 × the longest *unsignalled* still spell the bot has shown inside one answer so far
+(its streaming cadence), learned from the greeting and from every reply.
+
+Waits run on the page's clock (`PAUSE_JS`): between two reads, and for the rest of a quiet
+period, botaudit waits inside the page, on the page's own timers, and wakes at once when
+the page's DOM changes. A loaded machine starves the page's main thread: a quiet period
+counted in Python's wall time then passes while the page has not yet shown what it has
+received (the last part of a streamed answer, after the response ended), and the reply is
+cut. The page's timers run only when the page runs, after what was queued before them.
 """
 
 from __future__ import annotations
@@ -59,17 +66,56 @@ BUSY_JS = """
 }
 """
 
+# Resolves with whether the frame's DOM changed, after `ms` of the page's own time or soon
+# after a change (not sooner than `minMs`: a page animating by script must not make us
+# read it in a busy loop). The time is counted in short timer steps, so that a page
+# whose main thread is starved counts it late. Shadow roots are not observed: there the
+# pause simply lasts `ms`, and the read after it sees what changed.
+PAUSE_JS = """
+([ms, minMs]) => new Promise((resolve) => {
+  const start = performance.now();
+  let changed = false;
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    resolve(changed);
+  };
+  const observer = new MutationObserver(() => {
+    if (changed) return;
+    changed = true;
+    setTimeout(finish, Math.max(0, minMs - (performance.now() - start)));
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true,
+                               attributes: true });
+  const steps = Math.max(1, Math.ceil(ms / 50));
+  let step = 0;
+  const tick = () => { if (++step >= steps) finish(); else setTimeout(tick, ms / steps); };
+  setTimeout(tick, ms / steps);
+})
+"""
+PAUSE_MIN_S = 0.05
+# A page that breaks its own timers must not hang us: past this much more than asked for,
+# the pause is given up (and the next read decides).
+PAUSE_GRACE_S = 2.0
+
 MAX_QUIET_S = 10.0  # a learned cadence never makes one wait longer than this
 CADENCE_FACTOR = 1.5
 
 
 class ChatRequests:
-    """The page's fetch/XHR requests other than GET, and which are still pending."""
+    """The page's fetch/XHR requests other than GET, which are still pending, and which of
+    those are streaming: their response has begun (headers came) and not yet ended. A
+    streaming response is an answer being sent, however long it pauses; a request with no
+    response yet may be a long poll or a hanging beacon, not this answer."""
 
     def __init__(self, page: Page) -> None:
         self._pending: dict[Request, float] = {}
+        self._streaming: set[Request] = set()
         self._last_started = 0.0
         page.on("request", self._started)
+        page.on("response", lambda response: self._responded(response.request))
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
 
@@ -79,11 +125,19 @@ class ChatRequests:
             self._pending[request] = now
             self._last_started = now
 
+    def _responded(self, request: Request) -> None:
+        if request in self._pending:
+            self._streaming.add(request)
+
     def _ended(self, request: Request) -> None:
         self._pending.pop(request, None)
+        self._streaming.discard(request)
 
     def pending_since(self, since: float) -> bool:
         return any(started >= since for started in self._pending.values())
+
+    def streaming_since(self, since: float) -> bool:
+        return any(self._pending[r] >= since for r in self._streaming)
 
     def started_since(self, since: float) -> bool:
         return self._last_started >= since
@@ -115,6 +169,7 @@ class WaitState:
     signature: list[str] | None = None
     changed_at: float = 0.0
     busy_at: float = 0.0  # last poll that saw a signal on
+    off_at: float = 0.0  # first poll that saw every signal off (again)
     busy_since_change: bool = False
     signalled: bool = False  # a signal was seen during this wait
 
@@ -125,18 +180,26 @@ class WaitState:
             self.signalled = True
             self.busy_at = now
             self.busy_since_change = True
+            self.off_at = 0.0
+        elif not self.off_at:
+            self.off_at = now
         if signature != self.signature:
             # A still spell between two changes of an answer already begun, with no signal
             # on, is the bot's own cadence (the wait before the answer begins is not).
             begun = self.signature is not None and any(self.signature[before:])
             if begun and not self.busy_since_change:
                 cadence.learn(now - self.changed_at)
-            elif self.busy_since_change and not busy and self.busy_at:
-                # Text that changes after the signals went off: how long this page takes
-                # to show what came (a settle shorter than that would cut the reply).
-                cadence.learn(now - self.busy_at)
+            elif self.busy_since_change and not busy and self.off_at < now:
+                # Text that changes after a read saw the signals off: how long this page
+                # takes to show what came (a settle shorter than that would cut the reply).
+                # Not since the last read that saw one on: on a loaded machine that is
+                # the time between two reads, and the quiet period would grow with it.
+                cadence.learn(now - self.off_at)
             self.signature, self.changed_at = signature, now
             self.busy_since_change = busy
 
     def still_for(self, now: float) -> float:
-        return now - max(self.changed_at, self.busy_at)
+        """How long the text has not changed with every signal seen off. Counted from the
+        first read that saw them off, not from the last that saw one on: reads are far
+        apart on a loaded machine, and the signal may have gone off just before this one."""
+        return now - max(self.changed_at, self.off_at)

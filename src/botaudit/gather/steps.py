@@ -10,6 +10,7 @@ personal data typed or found.
 from __future__ import annotations
 
 import re
+import time
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -40,7 +41,7 @@ from botaudit.gather.step_base import (  # STEPS: importing this module fills th
     loaded,
     step,
 )
-from botaudit.gather.widget import WidgetDriver
+from botaudit.gather.widget import PageProblem, WidgetDriver
 from botaudit.signals import classify_handoff, greeting_labels
 
 
@@ -153,6 +154,10 @@ async def request_human(ctx: RunContext, params: RequestHumanParams) -> HandoffR
         if classify_handoff(exchange.replies, ctx.matcher, labels).kind == "live":
             result.stopped_because = "a live handoff was detected"
             break
+        # A bot still answering would mix that answer into the next request's reply.
+        if exchange.never_ended:
+            result.stopped_because = "a reply never ended"
+            break
     return result
 
 
@@ -232,10 +237,11 @@ async def new_tab(ctx: RunContext, _: NoParams) -> NewTab:
 async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     dialogs = accept_dialogs(ctx.page)
     widget = ctx.config.widget
+    before = [m.text for m in await ctx.driver.messages()]
     if widget.end_conversation:
         for selector in widget.end_conversation:
             await ctx.driver.locator(selector).first.click()
-        confirmed, asked = await _confirm(ctx)
+        confirmed, asked = await _confirm(ctx, before)
         labels = [s.css for s in widget.end_conversation]
         return EndConversation(
             found=True,
@@ -261,7 +267,7 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
             try:
                 if await control.is_visible():
                     await control.click()
-                    confirmed, asked = await _confirm(ctx)
+                    confirmed, asked = await _confirm(ctx, before)
                     return EndConversation(
                         found=True,
                         via="lexicon",
@@ -274,22 +280,35 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
     return EndConversation(found=False, searched=labels)
 
 
-CONFIRM_WAIT_MS = 500  # a confirmation appears at once after the click, if at all
+CONFIRM_WAIT_S = 0.5  # a confirmation appears at once after the click, if at all
 
 
-async def _confirm(ctx: RunContext) -> tuple[str, str]:
+async def _confirm(ctx: RunContext, before: list[str]) -> tuple[str, str]:
     """Answer an in-page "are you sure?" if one appears (native dialogs are auto-accepted):
-    how it was answered, and what it said."""
+    how it was answered, and what it said.
+
+    Waited for only until the click shows its effect: a button to confirm, or the bot's
+    messages changed (the conversation cleared: nothing is left to confirm).
+    """
     words = {w for lang in ("fi", "sv", "en") for w in ctx.lexicon.for_language(lang).confirm}
     pattern = re.compile(f"^({'|'.join(map(re.escape, sorted(words)))})$", re.IGNORECASE)
     button = ctx.driver.default_scope.get_by_role("button", name=pattern).first
-    try:
-        await button.wait_for(state="visible", timeout=CONFIRM_WAIT_MS)
-        name = (await button.inner_text()).strip()
-        asked = await confirmation_text(button)
-        await button.click()
-    except PlaywrightError:
-        name = asked = ""
+    deadline = time.monotonic() + CONFIRM_WAIT_S
+    name = asked = ""
+    while True:
+        try:
+            if await button.is_visible():
+                name = (await button.inner_text()).strip()
+                asked = await confirmation_text(button)
+                await button.click()
+                break
+            if [m.text for m in await ctx.driver.messages()] != before:
+                break
+        except (PlaywrightError, PageProblem):
+            break  # the page is reloading or gone: a confirmation may do that
+        if time.monotonic() >= deadline:
+            break
+        await ctx.driver.pause(0.05)  # woken at once by the page's next change
     await loaded(ctx.page)  # a confirmation may reload the page
     return (f"confirmed with '{name}'" if name else ""), asked
 

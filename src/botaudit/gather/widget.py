@@ -23,7 +23,15 @@ from playwright.async_api import FrameLocator, Locator, Page
 from botaudit.config import Selector, Timing, Widget
 from botaudit.evidence.observations import Exchange, LinkView, MessageView, WidgetView
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
-from botaudit.gather.reply_wait import BUSY_JS, Cadence, ChatRequests, WaitState
+from botaudit.gather.reply_wait import (
+    BUSY_JS,
+    PAUSE_GRACE_S,
+    PAUSE_JS,
+    PAUSE_MIN_S,
+    Cadence,
+    ChatRequests,
+    WaitState,
+)
 
 POLL_S = 0.1
 NAVIGATION_COMMIT_POLLS = 30  # a navigation under way commits within 3 s, or it was a reload
@@ -116,6 +124,7 @@ class WidgetDriver:
         self._since = time.monotonic()
         self._captured: list[str] | None = None  # message texts when the last wait ended
         self._captured_quiet_s = 0.0  # the quiet period that wait used
+        self._never_ended = False  # that wait gave up while the reply was still going on
         self._selectors_ok = False
 
     def scope(self, selector: Selector) -> Page | FrameLocator:
@@ -236,6 +245,17 @@ class WidgetDriver:
         except PlaywrightError:
             return 0  # the frame is reloading or gone: the message read says so
 
+    async def pause(self, seconds: float) -> None:
+        """Wait `seconds` of the page's time in the bot messages' frame, or until its DOM
+        changes (`reply_wait.PAUSE_JS`); where the page cannot run it, in our own time."""
+        scope = self.scope(self.widget.bot_message)
+        args = [max(seconds, PAUSE_MIN_S) * 1000, PAUSE_MIN_S * 1000]
+        try:
+            target = scope if isinstance(scope, Page) else scope.locator(":root").first
+            await asyncio.wait_for(target.evaluate(PAUSE_JS, args), seconds + PAUSE_GRACE_S)
+        except (TimeoutError, PlaywrightError):
+            await asyncio.sleep(min(seconds, POLL_S))  # the next read says what happened
+
     async def _mark_static_busy(self) -> None:
         """Whatever looks busy while the widget is idle is decoration, not a signal."""
         await self._busy_elements(mark=True)
@@ -266,8 +286,10 @@ class WidgetDriver:
         state = WaitState(started=started)
         settle_factor = 1
         while True:
-            messages = await self.messages()
+            # Signals first: a widget turns them off once its text is complete, so text
+            # read after a read that saw them off is the whole of it.
             dom_busy, net_busy = await self._busy(self._since)
+            messages = await self.messages()
             busy = dom_busy or net_busy
             if busy:
                 # The page renders what a response brought a moment after the network layer
@@ -283,17 +305,25 @@ class WidgetDriver:
             base = self.timing.settle_ms * settle_factor if signalled else self.timing.quiet_ms
             quiet_s = self.cadence.quiet_s(base / 1000)
             ready = bool(new) or not require_new
-            if busy and ready and now - state.changed_at >= STATIC_BUSY_S:
+            # A signal on this long with nothing changing is decoration; not a response
+            # still streaming (a bot pausing inside its answer, a page slowed by load).
+            streaming = self.requests.streaming_since(self._since)
+            if busy and ready and now - state.changed_at >= STATIC_BUSY_S and not streaming:
                 await self._mark_static_busy()
                 self._since = now  # and a request open this long is not this answer's
                 self.cadence.signals = False  # what looked like a signal was decoration
             elif ready and not busy and state.still_for(now) >= quiet_s:
                 self._captured, self._captured_quiet_s = signature, quiet_s
+                self._never_ended = False
                 return new, False
             if now >= deadline or (now >= idle_deadline and not new and not busy):
                 self._captured, self._captured_quiet_s = signature, quiet_s
+                self._never_ended = busy or bool(new)  # not silence: an answer not finished
                 return new, True
-            await asyncio.sleep(POLL_S)
+            # Quiet so far: the rest of the quiet period, on the page's clock; otherwise
+            # until the next read, woken early by a change.
+            rest = quiet_s - state.still_for(now) if ready and not busy else POLL_S
+            await self.pause(min(rest, deadline - now))
 
     async def settle(self) -> list[MessageView]:
         """Wait for what the widget shows unprompted (a greeting) to finish appearing."""
@@ -364,6 +394,7 @@ class WidgetDriver:
             source=source,
             replies=replies,
             timed_out=timed_out,
+            never_ended=timed_out and self._never_ended,
             elapsed_ms=int((time.monotonic() - started) * 1000),
             late_parts_of_previous=late,
         )
