@@ -37,6 +37,7 @@ PATTERN_FIELDS = (
     "resolution_rate",
     "organisation_responsibility",
     "person_like_self",
+    "close_widget",
 )
 
 
@@ -65,6 +66,7 @@ class Phrases(BaseModel):
     organisation_responsibility: list[str] = []  # who answers for the bot's advice
     person_like_self: list[str] = []  # self-descriptions a user may read as a person
     download_transcript: list[str] = []  # names of a "download the conversation" control
+    close_widget: list[str] = []  # names of a control that closes the chat window
     neutral_opening: str
     personal_data_message: str
 

@@ -17,6 +17,7 @@ from builders import (
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
+from botaudit.evidence.keyboard import KeyboardWalkthrough, Reflow
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
@@ -51,6 +52,7 @@ NAMES = {
     "accessibility_statement": "legitimacy.accessibility-statement",
     "public_status_page": "social-licence.public-status-page",
     "organisation_responsibility_stated": "accountability.organisation-responsibility-stated",
+    "widget_keyboard": "fairness.widget-accessibility",
 }
 
 
@@ -405,6 +407,34 @@ def _transcript(found: bool, shown: list[str] | None = None, size: int = 120) ->
     return scenario("next-user", step("transcript", data))
 
 
+def _keyboard(**changes: object) -> ScenarioRecord:
+    """A keyboard walkthrough where everything worked, with `changes` applied."""
+    data = KeyboardWalkthrough(
+        max_tabs=60,
+        launcher="reached",
+        tab_presses=3,
+        opened_with="Enter",
+        focus_moved_in=True,
+        tabs_to_input=0,
+        sent_with="Enter",
+        message_sent=True,
+        live_region='<div role="log">',
+        announced=True,
+        closed_with="Escape",
+        closed=True,
+        focus_returned="launcher",
+        reflow=Reflow(
+            width=320,
+            height=256,
+            widget_width=300,
+            widget_fits=True,
+            scrolls_sideways=False,
+            input_usable=True,
+        ),
+    ).model_copy(update=changes)
+    return scenario("keyboard", step("keyboard", data, kind="keyboard_walkthrough"))
+
+
 def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
     seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
     return scenario(
@@ -597,6 +627,10 @@ BILINGUAL = [
     ("organisation_responsibility_stated", _said("Vastuu neuvoista on kaupungilla."), "pass"),
     ("organisation_responsibility_stated", _linked("Tietoa", "Kunta vastaa neuvoista."), "pass"),
     ("organisation_responsibility_stated", _said("Vastaan kysymyksiin."), "fail"),
+    ("widget_keyboard", _keyboard(), "pass"),
+    ("widget_keyboard", _keyboard(announced=False), "partial"),
+    ("widget_keyboard", _keyboard(launcher="not_reached", opened_with=None), "fail"),
+    ("widget_keyboard", _keyboard(message_sent=None), "inconclusive"),
 ]
 
 

@@ -12,6 +12,7 @@ from botaudit.checks import (  # noqa: F401
     disclosure,
     generic,
     handoff,
+    keyboard,
     linked_pages,
     self_assessed,
     self_description,

@@ -147,6 +147,11 @@ class Profile:
     download: Download | None = None
     pages: dict[str, InfoPage] | None = None
     pacing: Pacing | None = None  # None: answers at once, as JSON, revealed by the widget
+    # Keyboard and screen-reader use (fairness.widget-accessibility): False makes the
+    # launcher a <div> with only a click handler, which Tab never reaches, and leaves the
+    # message list without a live region, so that new messages are not announced.
+    keyboard_launcher: bool = True
+    live_messages: bool = True
 
     def _bot(self, text: str) -> Message:
         return Message("bot", self.bot_label, text)
@@ -300,6 +305,8 @@ PROFILES: dict[str, Profile] = {
         storage=Storage("local", "chatHistory", cookie="chat_last"),
         avatar_alt="",
         first_reply_prefix="Olen botti ja vastaan automaattisesti.",
+        keyboard_launcher=False,
+        live_messages=False,
     ),
     "oulubot-2022": Profile(
         name="oulubot-2022",

@@ -86,6 +86,7 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
             "redact": download.redaction.to_json() if download.redaction else None,
         },
         "links": [{"text": p.title, "href": path} for path, p in (profile.pages or {}).items()],
+        "keyboard": {"launcher": profile.keyboard_launcher, "liveMessages": profile.live_messages},
     }
 
 
