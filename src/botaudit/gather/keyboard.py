@@ -24,10 +24,11 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 from pydantic import Field
 
-from botaudit.evidence.keyboard import KeyboardWalkthrough, Reflow
+from botaudit.evidence.keyboard import KeyboardWalkthrough
 from botaudit.gather import keyboard_js as js
+from botaudit.gather.reflow import show_narrow
 from botaudit.gather.step_base import NoParams, RunContext, step
-from botaudit.gather.widget import PageProblem, WidgetDriver, WidgetNotFound
+from botaudit.gather.widget import PageProblem, WidgetDriver
 
 POLL_S = 0.1
 OPEN_WAIT_S = 3.0  # an opening animation is over by then
@@ -35,7 +36,6 @@ CLOSE_WAIT_S = 1.5
 SENT_WAIT_S = 3.0
 FOCUS_WAIT_S = 1.0  # widgets move focus in after their opening animation
 MAX_TABS_INSIDE = 30  # enough for any chat window's controls
-REFLOW_VIEWPORT = (320, 256)
 CAP = 160  # characters of markup kept per element
 
 
@@ -226,49 +226,19 @@ async def _close(ctx: RunContext, record: KeyboardWalkthrough, launcher: Locator
         record.focus_returned = "elsewhere" if element and visible else "lost"
 
 
-async def _reflow(ctx: RunContext) -> Reflow:
-    driver = ctx.driver
-    width, height = REFLOW_VIEWPORT
+async def _attempt(
+    ctx: RunContext,
+    record: KeyboardWalkthrough,
+    doing: str,
+    part: Callable[[], Awaitable[None]],
+) -> None:
+    """Run one part; what the page did to stop it is recorded, the other parts still run."""
     try:
-        await driver.open()  # at the usual size, then zoomed in, as a person would
-    except WidgetNotFound as exc:  # it opened before: the page, not the config, is at fault
-        raise PageProblem(f"the chat could not be opened again: {exc}") from exc
-    await ctx.page.set_viewport_size({"width": width, "height": height})
-    try:
-        await ctx.page.evaluate(js.NEXT_FRAME_JS)
-        root = await driver.container()
-        fits = await root.evaluate(js.FITS_JS)
-        frame_fits, widget_width = True, float(fits["width"])
-        if driver.widget.iframe:
-            frame = await ctx.page.locator(driver.widget.iframe).first.evaluate(js.FITS_JS)
-            frame_fits, widget_width = bool(frame["fits"]), float(frame["width"])
-        messages = driver.locator(driver.widget.bot_message)
-        message = None
-        if await messages.count():
-            message = await messages.last.evaluate(js.USABLE_JS, False)
-        field = await driver.locator(driver.widget.input).first.evaluate(js.USABLE_JS, True)
-        send = None
-        if driver.widget.send is not None:
-            send = await driver.locator(driver.widget.send).first.evaluate(js.USABLE_JS, True)
-    finally:
-        normal_width, normal_height = ctx.config.browser.viewport
-        await ctx.page.set_viewport_size({"width": normal_width, "height": normal_height})
-    boxes = ", ".join(
-        f"{name} at {found['box']}"
-        for name, found in (("last message", message), ("input", field), ("send", send))
-        if found
-    )
-    return Reflow(
-        width=width,
-        height=height,
-        widget_width=round(widget_width, 1),
-        widget_fits=bool(fits["fits"]) and frame_fits,
-        scrolls_sideways=bool(fits["scrolls"]),
-        input_usable=bool(field["within"] and field["hit"]),
-        send_usable=None if send is None else bool(send["within"] and send["hit"]),
-        message_readable=None if message is None else bool(message["within"] and message["hit"]),
-        detail=boxes,
-    )
+        await part()
+    except (PlaywrightError, PageProblem) as exc:
+        if left := ctx.driver.navigated_away(doing):
+            raise left from exc
+        record.skipped.append(f"{doing}: {str(exc).strip().splitlines()[0]}")
 
 
 @step(
@@ -284,39 +254,28 @@ async def keyboard_walkthrough(ctx: RunContext, params: KeyboardParams) -> Keybo
     record = KeyboardWalkthrough(max_tabs=params.max_tabs, launcher="none")
     field = driver.locator(widget.input).first
     launcher = driver.locator(widget.launcher).first if widget.launcher else None
-    timeout_s = ctx.config.timing.navigation_timeout_s
-    if launcher is not None and not await _visible(field):
-        if not await _poll(lambda: _visible(launcher), timeout_s):
+    closed = launcher is not None and not await _visible(field)
+    if launcher is not None and closed:
+        if not await _poll(lambda: _visible(launcher), ctx.config.timing.navigation_timeout_s):
             raise PageProblem(
-                f"the launcher '{widget.launcher.css}' did not become visible on {ctx.page.url}, "
-                "so the keyboard walkthrough could not start"
+                f"the launcher '{widget.launcher.css if widget.launcher else ''}' did not "
+                f"become visible on {ctx.page.url}, so the keyboard walkthrough could not start"
             )
-        if not await _visible(field):
-            record.launcher_element = ctx.mask(await launcher.evaluate(js.DESCRIBE_JS, CAP))
-            await _open(ctx, record, launcher)
-            await _focus_in(ctx, record)
+        closed = not await _visible(field)  # some chats open by themselves after a while
+    if launcher is not None and closed:
+        record.launcher_element = ctx.mask(await launcher.evaluate(js.DESCRIBE_JS, CAP))
+        await _open(ctx, record, launcher)
+        await _focus_in(ctx, record)
     else:
         await driver.open()  # open from the start: nothing to reach, open or close
         record.skipped.append("the chat is open from the start: no launcher to open or close")
-    phases = [("sending a message", _send), ("looking for a live region", _live)]
-    for doing, phase in phases:
-        try:
-            await phase(ctx, record)
-        except (PlaywrightError, PageProblem) as exc:
-            if left := driver.navigated_away(doing):
-                raise left from exc
-            record.skipped.append(f"{doing}: {str(exc).strip().splitlines()[0]}")
-    if launcher is not None and record.launcher != "none":
-        try:
-            await _close(ctx, record, launcher)
-        except PlaywrightError as exc:
-            if left := driver.navigated_away("closing the chat"):
-                raise left from exc
-            record.skipped.append(f"closing the chat: {str(exc).strip().splitlines()[0]}")
-    try:
-        record.reflow = await _reflow(ctx)
-    except (PlaywrightError, PageProblem) as exc:
-        if left := driver.navigated_away("showing the chat 320 px wide"):
-            raise left from exc
-        record.skipped.append(f"the 320 px view: {str(exc).strip().splitlines()[0]}")
+    await _attempt(ctx, record, "sending a message", lambda: _send(ctx, record))
+    await _attempt(ctx, record, "looking for a live region", lambda: _live(ctx, record))
+    if launcher is not None and closed:
+        await _attempt(ctx, record, "closing the chat", lambda: _close(ctx, record, launcher))
+
+    async def reflow() -> None:
+        record.reflow = await show_narrow(ctx)
+
+    await _attempt(ctx, record, "showing the chat 320 px wide", reflow)
     return record
