@@ -57,3 +57,50 @@ def test_an_always_open_chat_sent_by_its_button(tmp_path: Path) -> None:
     assert result.outcome == "pass", result.explanation.en
     assert "open from the start" in result.explanation.en
     assert "the send button, reached by Tab" in result.explanation.en
+
+
+# A floating chat that slides off screen when closed (still "visible" to Playwright), opened
+# by a real button; Escape does nothing, only its header's close button closes it.
+SLIDING = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Town</title>
+<style>#chat { position: fixed; right: 0; bottom: 0; width: 300px; transition: none; }
+#chat.closed { transform: translateX(150vw); }</style></head><body><h1>Town</h1>
+<button id="open" type="button">Chat with us</button>
+<section id="chat" class="closed"><button id="x" type="button" aria-label="Close chat">×</button>
+<div id="log" aria-live="polite"></div><form id="f"><input id="in" aria-label="Message">
+<button type="submit">Send</button></form></section>
+<script>
+const chat = document.getElementById('chat');
+document.getElementById('open').onclick = () => {
+  chat.classList.remove('closed');
+  document.getElementById('in').focus();
+};
+document.getElementById('x').onclick = () => chat.classList.add('closed');
+document.getElementById('f').onsubmit = (e) => {
+  e.preventDefault();
+  const node = document.createElement('p');
+  node.className = 'bot';
+  node.textContent = 'Thanks, I am a bot.';
+  document.getElementById('log').append(node);
+  document.getElementById('in').value = '';
+};
+</script></body></html>"""
+
+
+def test_a_chat_that_slides_away_closed_by_its_button(tmp_path: Path) -> None:
+    with LocalSite({"/": SLIDING}) as url:
+        config = {
+            "name": "sliding",
+            "target": {"url": url},
+            "language": "en",
+            "scenarios": ["keyboard"],
+            "widget": {"launcher": "#open", "input": "#in", "bot_message": ".bot"},
+            "timing": {"reply_timeout_s": 5, "greeting_timeout_s": 1},
+        }
+        outcome = run_audit(parse_config(config, "sliding"), tmp_path)
+    result = next(c for c in outcome.report.criteria if c.id == "fairness.widget-accessibility")
+    # Opened by Tab + Enter, closed by the button found by Tab, but focus is then lost.
+    assert result.outcome == "partial", result.explanation.en
+    en = result.explanation.en
+    assert "after 1 press of Tab and Enter opened the chat" in en
+    assert "the close button 'Close chat' (found by Tab) closed the chat, but focus was lost" in en
+    assert "at 320×256 CSS px (400 % zoom) the open chat fits" in en

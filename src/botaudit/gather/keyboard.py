@@ -26,7 +26,7 @@ from pydantic import Field
 
 from botaudit.evidence.keyboard import KeyboardWalkthrough
 from botaudit.gather import keyboard_js as js
-from botaudit.gather.reflow import show_narrow
+from botaudit.gather.reflow import show_narrow, shown
 from botaudit.gather.step_base import NoParams, RunContext, step
 from botaudit.gather.widget import PageProblem, WidgetDriver
 
@@ -100,7 +100,7 @@ async def _open(ctx: RunContext, record: KeyboardWalkthrough, launcher: Locator)
     if record.tab_presses is not None:
         for key in ("Enter", "Space"):
             await ctx.page.keyboard.press(key)
-            if await _poll(lambda: _visible(field), OPEN_WAIT_S):
+            if await _poll(lambda: shown(field), OPEN_WAIT_S):
                 record.opened_with = key
                 return
             if not await _has_focus(launcher):  # Enter moved focus away: back, then Space
@@ -205,7 +205,7 @@ async def _close(ctx: RunContext, record: KeyboardWalkthrough, launcher: Locator
     root = await ctx.driver.container()
 
     async def closed() -> bool:
-        return not await _visible(field)
+        return not await shown(field)
 
     if not await _has_focus(field):
         await _tab_to(ctx, field, MAX_TABS_INSIDE)
@@ -254,14 +254,14 @@ async def keyboard_walkthrough(ctx: RunContext, params: KeyboardParams) -> Keybo
     record = KeyboardWalkthrough(max_tabs=params.max_tabs, launcher="none")
     field = driver.locator(widget.input).first
     launcher = driver.locator(widget.launcher).first if widget.launcher else None
-    closed = launcher is not None and not await _visible(field)
+    closed = launcher is not None and not await shown(field)
     if launcher is not None and closed:
         if not await _poll(lambda: _visible(launcher), ctx.config.timing.navigation_timeout_s):
             raise PageProblem(
                 f"the launcher '{widget.launcher.css if widget.launcher else ''}' did not "
                 f"become visible on {ctx.page.url}, so the keyboard walkthrough could not start"
             )
-        closed = not await _visible(field)  # some chats open by themselves after a while
+        closed = not await shown(field)  # some chats open by themselves after a while
     if launcher is not None and closed:
         record.launcher_element = ctx.mask(await launcher.evaluate(js.DESCRIBE_JS, CAP))
         await _open(ctx, record, launcher)

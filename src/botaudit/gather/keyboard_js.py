@@ -24,6 +24,26 @@ const focused = (doc) => {
   if (!doc.hasFocus() || !a || a === doc.body || a === doc.documentElement) return null;
   return a;
 };
+// Whether the element can be seen: some widgets "close" by sliding the chat off screen or
+// fading it out, leaving it in the layout, where Playwright still calls it visible. Fixed
+// (floating) chats are placed against the viewport, others against the page, which may
+// be scrolled to them.
+const shown = (el) => {
+  const r = el.getBoundingClientRect();
+  let fixed = false;
+  for (let n = el; n && n.nodeType === 1; n = n.parentElement || n.getRootNode().host) {
+    if (getComputedStyle(n).position === 'fixed') { fixed = true; break; }
+  }
+  const page = el.ownerDocument.documentElement;
+  const w = fixed ? innerWidth : Math.max(page.scrollWidth, innerWidth);
+  const h = fixed ? innerHeight : Math.max(page.scrollHeight, innerHeight);
+  const x = fixed ? r.left : r.left + scrollX, y = fixed ? r.top : r.top + scrollY;
+  const onPage = r.width > 0 && r.height > 0 && x + r.width > 0 && y + r.height > 0
+    && x < w && y < h;
+  const seen = el.checkVisibility
+    ? el.checkVisibility({opacityProperty: true, visibilityProperty: true}) : true;
+  return onPage && seen;
+};
 const describe = (el, cap) => {
   if (!el) return '';
   const html = el.outerHTML || '';
@@ -51,14 +71,14 @@ FOCUS_INSIDE_JS = f"""
 """
 
 # The focused element of this frame as markup ('' when nothing but the page has focus);
-# `visible` says whether it can still be seen (a control in a closed chat cannot).
+# `visible` says whether it can still be seen (a control in a closed chat cannot: focus
+# left there is lost).
 FOCUSED_JS = f"""
 (cap) => {{
   {_HELPERS}
   const a = focused(document);
-  const visible = !!a && a.getClientRects().length > 0
-    && getComputedStyle(a).visibility !== 'hidden';
-  return {{element: describe(a, cap), visible, frame: !!a && a.tagName === 'IFRAME'}};
+  return {{element: describe(a, cap), visible: !!a && shown(a),
+           frame: !!a && a.tagName === 'IFRAME'}};
 }}
 """
 
@@ -78,6 +98,13 @@ DESCRIBE_JS = f"""
 (el, cap) => {{
   {_HELPERS}
   return describe(el, cap);
+}}
+"""
+
+SHOWN_JS = f"""
+(el) => {{
+  {_HELPERS}
+  return shown(el);
 }}
 """
 

@@ -9,20 +9,41 @@ they are placed against the frame, and the frame against the page's width.
 
 from __future__ import annotations
 
+import asyncio
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator
+
 from botaudit.evidence.keyboard import Reflow
 from botaudit.gather import keyboard_js as js
 from botaudit.gather.step_base import RunContext
 from botaudit.gather.widget import PageProblem, WidgetNotFound
 
 REFLOW_VIEWPORT = (320, 256)
+OPEN_POLLS = 30  # 3 s
+
+
+async def shown(locator: Locator) -> bool:
+    """Visible, on the page and not faded out: what a person would call open."""
+    try:
+        return await locator.is_visible() and bool(await locator.evaluate(js.SHOWN_JS))
+    except PlaywrightError:
+        return False
 
 
 async def show_narrow(ctx: RunContext) -> Reflow:
     """Open the chat at the usual size, then zoom in (a smaller viewport); measure it."""
     driver = ctx.driver
     width, height = REFLOW_VIEWPORT
-    try:
-        await driver.open()  # at the usual size, then zoomed in, as a person would
+    field = driver.locator(driver.widget.input).first
+    try:  # at the usual size, then zoomed in, as a person would
+        await driver.open()
+        if not await shown(field) and driver.widget.launcher is not None:
+            await driver.locator(driver.widget.launcher).first.click()  # slid away, not hidden
+            for _ in range(OPEN_POLLS):  # its opening animation
+                if await shown(field):
+                    break
+                await asyncio.sleep(0.1)
     except WidgetNotFound as exc:  # it opened before: the page, not the config, is at fault
         raise PageProblem(f"the chat could not be opened again: {exc}") from exc
     await ctx.page.set_viewport_size({"width": width, "height": height})
@@ -38,7 +59,7 @@ async def show_narrow(ctx: RunContext) -> Reflow:
         message = None
         if await messages.count():
             message = await messages.last.evaluate(js.USABLE_JS, False)
-        field = await driver.locator(driver.widget.input).first.evaluate(js.USABLE_JS, True)
+        usable = await field.evaluate(js.USABLE_JS, True)
         send = None
         if driver.widget.send is not None:
             send = await driver.locator(driver.widget.send).first.evaluate(js.USABLE_JS, True)
@@ -47,7 +68,7 @@ async def show_narrow(ctx: RunContext) -> Reflow:
         await ctx.page.set_viewport_size({"width": normal_width, "height": normal_height})
     boxes = ", ".join(
         f"{name} at {found['box']}"
-        for name, found in (("last message", message), ("input", field), ("send", send))
+        for name, found in (("last message", message), ("input", usable), ("send", send))
         if found
     )
     return Reflow(
@@ -56,7 +77,7 @@ async def show_narrow(ctx: RunContext) -> Reflow:
         widget_width=round(widget_width, 1),
         widget_fits=bool(fits["fits"]) and frame_fits,
         scrolls_sideways=bool(fits["scrolls"]),
-        input_usable=bool(field["within"] and field["hit"]),
+        input_usable=bool(usable["within"] and usable["hit"]),
         send_usable=None if send is None else bool(send["within"] and send["hit"]),
         message_readable=None if message is None else bool(message["within"] and message["hit"]),
         detail=boxes,
