@@ -1,12 +1,12 @@
 """Time the demo audit beside a minimal hand-written Playwright script doing the same work.
 
 The minimal script is the floor: the same page loads, clicks and messages, in the same
-four parallel browser contexts, and the same work on the page that the audit's evidence
+five parallel browser contexts, and the same work on the page that the audit's evidence
 needs (the widget's linked pages fetched, axe-core run over the widget, a screenshot
-wherever the audit keeps one), but it knows the demo widget's internals (it waits for the
-message list's aria-busy flag to clear) and judges, masks and writes nothing. The ratio is
-botaudit's overhead: generic reply detection (signals, settle), evidence, masking, judging
-and the reports (Markdown, HTML, PDF), validation of the checklist included.
+wherever the audit keeps one, the keyboard walkthrough), but it knows the demo widget's
+internals (it waits for the message list's aria-busy flag to clear) and judges, masks and
+writes nothing. The ratio is botaudit's overhead: generic reply detection (signals,
+settle), evidence, masking, judging and the reports (Markdown, HTML, PDF), validation of the checklist included.
 
     python benchmarks/audit.py --profile good --runs 3
 """
@@ -146,6 +146,25 @@ async def _next_user(browser: Browser, url: str) -> None:
     await context.close()
 
 
+async def _keyboard(browser: Browser, url: str) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await page.goto(url)
+    while not await page.evaluate("() => document.activeElement.id === 'chat-launcher'"):
+        await page.keyboard.press("Tab")
+    await page.keyboard.press("Enter")
+    await _wait_reply(page, 0)
+    before = await page.locator(BOT).count()
+    await page.keyboard.type("Hei")
+    await page.keyboard.press("Enter")
+    await _wait_reply(page, before)
+    await page.keyboard.press("Escape")
+    await page.click("#chat-launcher")
+    await page.set_viewport_size({"width": 320, "height": 256})
+    await page.locator("#chat-input").bounding_box()
+    await context.close()
+
+
 async def minimal(url: str, requests: list[str]) -> float:
     started = time.perf_counter()
     async with async_playwright() as p:
@@ -155,6 +174,7 @@ async def minimal(url: str, requests: list[str]) -> float:
             _handoff(browser, url, requests),
             _storage(browser, url),
             _next_user(browser, url),
+            _keyboard(browser, url),
         )
         await browser.close()
     return time.perf_counter() - started

@@ -46,6 +46,7 @@ PATTERN_FIELDS = (
     "feedback_actions",
     "feedback_dismiss",
     "close_chat",
+    "close_widget",
 )
 
 
@@ -80,6 +81,7 @@ class Phrases(BaseModel):
     feedback_actions: list[str] = []  # a feedback form's send button: not a choice
     feedback_dismiss: list[str] = []  # a feedback form's cancel/close: not a choice either
     close_chat: list[str] = []  # a control that closes or ends the chat
+    close_widget: list[str] = []  # names of a control that closes the chat window
     neutral_opening: str
     personal_data_message: str
     deletion_scope: list[str] = []  # where deleting removes the conversation from

@@ -328,3 +328,22 @@ def test_feedback_is_found_where_each_profile_offers_it(audits: dict[str, AuditO
         got = _outcomes(audits[run])
         assert got["acceptability.feedback-control"] == outcome, run
         assert got["acceptability.graded-feedback"] == outcome, run
+
+
+def test_keyboard_walkthrough(audits: dict[str, AuditOutcome]) -> None:
+    """fairness.widget-accessibility by keyboard alone: good's <button> launcher, focus into
+    the input, Escape back to the launcher, role=log, 320 px; bad's <div> launcher."""
+    good = next(
+        c for c in audits["good"].report.criteria if c.id == "fairness.widget-accessibility"
+    )
+    assert good.outcome == "pass", good.explanation.en
+    keyboard = next(s for s in audits["good"].bundle.scenarios if s.id == "keyboard")
+    walk = next(s for s in keyboard.steps if s.name == "keyboard").data
+    assert walk["opened_with"] == "Enter" and walk["focus_returned"] == "launcher"
+    assert walk["closed_with"] == "Escape" and 'role="log"' in walk["live_region"]
+    assert walk["reflow"]["input_usable"] and walk["reflow"]["message_readable"]
+    bad = next(c for c in audits["bad"].report.criteria if c.id == "fairness.widget-accessibility")
+    assert bad.outcome == "fail", bad.explanation.en
+    assert 'launcher <div id="chat-launcher"' in bad.explanation.en
+    assert "was not reached in 60 presses of Tab" in bad.explanation.en
+    assert "in no live region" in bad.explanation.en  # judged after opening it by mouse

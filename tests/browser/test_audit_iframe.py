@@ -38,7 +38,8 @@ def _framed_audit(profile: str, cross_origin: bool, out: Path) -> dict[str, str]
     assert outcome.bundle.fatal_error is None
     results = {c.id: c.outcome for c in outcome.report.criteria}
     storage = next(c for c in outcome.report.criteria if c.id == "privacy.browser-storage")
-    return results | {"storage": storage.explanation.en}
+    keyboard = next(c for c in outcome.report.criteria if c.id == "fairness.widget-accessibility")
+    return results | {"storage": storage.explanation.en, "keyboard": keyboard.explanation.en}
 
 
 @pytest.mark.parametrize(
@@ -55,7 +56,14 @@ def test_framed_widget(profile: str, cross_origin: bool, expected: tuple, tmp_pa
     if profile == "bad":
         # Read from inside the cross-origin frame: the iframe's own (partitioned) storage.
         assert "localStorage of http://127.0.0.1:" in outcomes["storage"]
+        # Tab goes into the frame, but never to its <div> launcher.
+        assert outcomes["fairness.widget-accessibility"] == "fail", outcomes["keyboard"]
     if profile == "good":
+        # Driven by keyboard through the frame; the host page frames it 480 px wide, which
+        # does not fit a 320 px viewport.
+        assert outcomes["fairness.widget-accessibility"] == "partial", outcomes["keyboard"]
+        assert "Escape closed the chat and focus went back" in outcomes["keyboard"]
+        assert "wider than the viewport" in outcomes["keyboard"]
         # Only reachable through the frame: the delete control and the greeting's notice.
         assert outcomes["legitimacy.delete-conversation"] == "pass"
         assert outcomes["privacy.notice-before-input"] == "pass"

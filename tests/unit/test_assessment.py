@@ -33,7 +33,7 @@ def test_every_self_assessment_criterion_has_a_question_in_three_languages() -> 
     for q in questions.questions:
         for field in (q.ask, q.look_at, q.yes_means):
             assert field.fi and field.sv and field.en
-    assert "fairness.widget-accessibility" in questions.by_criterion()
+    assert "fairness.screen-reader-review" in questions.by_criterion()
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,8 @@ def test_answers_judge_their_criteria_but_never_override_checks() -> None:
                 "efficiency.content-map": Answer(
                     answer="yes", who="A", evidence="https://x.example/"
                 ),
-                "fairness.widget-accessibility": Answer(answer="no", comment="No focus ring"),
+                "fairness.screen-reader-review": Answer(answer="no", comment="No focus ring"),
+                "fairness.widget-accessibility": Answer(answer="yes"),  # has a check
                 "transparency.bot-identity-disclosed": Answer(answer="yes"),  # has a check
                 "no-such.criterion": Answer(answer="yes"),
             }
@@ -84,11 +85,12 @@ def test_answers_judge_their_criteria_but_never_override_checks() -> None:
         "https://x.example/",
     ]
     assert "A" in content.explain("sv")
-    eye = judged["fairness.widget-accessibility"]  # a browser criterion with no check yet
+    eye = judged["fairness.screen-reader-review"]  # a browser criterion a person judges
     assert eye.outcome == "fail"
     assert eye.quotes == ["No focus ring"]
     # the automated check ran on (missing) evidence: inconclusive, not the person's "yes"
     assert judged["transparency.bot-identity-disclosed"].outcome == "inconclusive"
+    assert judged["fairness.widget-accessibility"].outcome == "inconclusive"
 
 
 def test_save_and_load_round_trip(tmp_path: Path) -> None:

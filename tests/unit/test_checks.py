@@ -19,6 +19,7 @@ from test_deletion_and_geolocation import RETENTION, SCOPE, call, deletion_scena
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
 from botaudit.evidence.feedback import FeedbackControls, FeedbackForm
+from botaudit.evidence.keyboard import KeyboardWalkthrough, Reflow
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
@@ -57,6 +58,7 @@ NAMES = {
     "geolocation_after_user_action": "legitimacy.geolocation-after-user-action",
     "feedback_control": "acceptability.feedback-control",
     "graded_feedback": "acceptability.graded-feedback",
+    "widget_keyboard": "fairness.widget-accessibility",
 }
 
 
@@ -427,6 +429,34 @@ def _feedback(*forms: FeedbackForm, close: str = "clicked") -> ScenarioRecord:
     return scenario("bot-identity", step("feedback", data, kind="find_feedback"))
 
 
+def _keyboard(**changes: object) -> ScenarioRecord:
+    """A keyboard walkthrough where everything worked, with `changes` applied."""
+    data = KeyboardWalkthrough(
+        max_tabs=60,
+        launcher="reached",
+        tab_presses=3,
+        opened_with="Enter",
+        focus_moved_in=True,
+        tabs_to_input=0,
+        sent_with="Enter",
+        message_sent=True,
+        live_region='<div role="log">',
+        announced=True,
+        closed_with="Escape",
+        closed=True,
+        focus_returned="launcher",
+        reflow=Reflow(
+            width=320,
+            height=256,
+            widget_width=300,
+            widget_fits=True,
+            scrolls_sideways=False,
+            input_usable=True,
+        ),
+    ).model_copy(update=changes)
+    return scenario("keyboard", step("keyboard", data, kind="keyboard_walkthrough"))
+
+
 def _next_user(shown: list[str] | None = None, notice: str = "Hei!") -> ScenarioRecord:
     seen = NextUserView(how="back", conversation_shown=True, typed_data_shown=shown or [])
     return scenario(
@@ -630,6 +660,10 @@ BILINGUAL = [
     ("graded_feedback", _feedback(_form("on_close", text=True)), "partial"),
     ("graded_feedback", _feedback(_form("per_answer")), "fail"),
     ("graded_feedback", _feedback(_form("anytime", "none", seen=False)), "inconclusive"),
+    ("widget_keyboard", _keyboard(), "pass"),
+    ("widget_keyboard", _keyboard(announced=False), "partial"),
+    ("widget_keyboard", _keyboard(launcher="not_reached", opened_with=None), "fail"),
+    ("widget_keyboard", _keyboard(message_sent=None), "inconclusive"),
 ]
 
 

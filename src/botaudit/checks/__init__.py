@@ -15,6 +15,7 @@ from botaudit.checks import (  # noqa: F401
     generic,
     geolocation,
     handoff,
+    keyboard,
     linked_pages,
     self_assessed,
     self_description,

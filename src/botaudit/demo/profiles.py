@@ -183,6 +183,11 @@ class Profile:
     geolocation: Literal["load", "question", "offer"] | None = None
     location_note: str = ""
     feedback: Feedback | None = None  # None: no way to give feedback
+    # Keyboard and screen-reader use (fairness.widget-accessibility): False makes the
+    # launcher a <div> with only a click handler, which Tab never reaches, and leaves the
+    # message list without a live region, so that new messages are not announced.
+    keyboard_launcher: bool = True
+    live_messages: bool = True
 
     def _bot(self, text: str) -> Message:
         return Message("bot", self.bot_label, text)
@@ -352,6 +357,8 @@ PROFILES: dict[str, Profile] = {
         avatar_alt="",
         first_reply_prefix="Olen botti ja vastaan automaattisesti.",
         geolocation="load",  # "to show services near you", before anyone asked
+        keyboard_launcher=False,
+        live_messages=False,
     ),
     "oulubot-2022": Profile(
         name="oulubot-2022",

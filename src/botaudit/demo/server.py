@@ -92,6 +92,7 @@ def client_config(profile: Profile, deployment: str) -> dict[str, Any]:
         if profile.geolocation is None
         else {"when": profile.geolocation, "words": LOCATION_WORDS, "note": profile.location_note},
         "feedback": profile.feedback.to_json() if profile.feedback else None,
+        "keyboard": {"launcher": profile.keyboard_launcher, "liveMessages": profile.live_messages},
     }
 
 

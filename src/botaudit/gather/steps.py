@@ -316,6 +316,7 @@ async def _confirm(ctx: RunContext, before: list[str]) -> tuple[str, str]:
 # Steps defined in their own modules register themselves on import.
 from botaudit.gather import feedback as _feedback  # noqa: E402, F401
 from botaudit.gather import geolocation as _geolocation  # noqa: E402, F401
+from botaudit.gather import keyboard as _keyboard  # noqa: E402, F401
 from botaudit.gather import linked_pages as _linked_pages  # noqa: E402, F401
 from botaudit.gather import next_user as _next_user  # noqa: E402, F401
 from botaudit.gather import transcript_download as _transcript_download  # noqa: E402, F401

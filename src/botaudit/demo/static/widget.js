@@ -57,7 +57,7 @@
 
   // -- the DOM ------------------------------------------------------------------------------
 
-  const launcher = el("button", {
+  const launcher = el(cfg.keyboard.launcher ? "button" : "div", {
     id: "chat-launcher", type: "button", "aria-expanded": "false", "aria-controls": "chat-widget",
   }, cfg.launcher);
   const widget = el("section", { id: "chat-widget", "aria-label": cfg.header });
@@ -71,7 +71,10 @@
   if (cfg.notice) widget.append(el("p", { class: "chat-notice" }, cfg.notice));
 
   // tabindex: a scrollable log must be reachable by keyboard (WCAG 2.1.1).
-  const log = el("div", { class: "chat-messages", role: "log", "aria-live": "polite", tabindex: "0" });
+  const live = cfg.keyboard.liveMessages;
+  const log = el("div", {
+    class: "chat-messages", role: live ? "log" : null, "aria-live": live ? "polite" : null, tabindex: "0",
+  });
   widget.append(log);
 
   const tools = el("div", { class: "chat-tools" });
@@ -437,6 +440,19 @@
 
   launcher.addEventListener("click", () => setOpen(widget.hidden));
   close.addEventListener("click", () => setOpen(false));
+  keyboardSupport();
+
+  // Escape closes the chat from anywhere inside it, and closing gives focus back to the
+  // launcher, where a keyboard user opened it (WCAG 2.1.2 No Keyboard Trap, 2.4.3 Focus Order).
+  function keyboardSupport() {
+    close.addEventListener("click", () => launcher.focus());
+    widget.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || widget.hidden) return;
+      event.preventDefault();
+      setOpen(false);
+      launcher.focus();
+    });
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     send(input.value);
