@@ -67,3 +67,7 @@ def test_framed_widget(profile: str, cross_origin: bool, expected: tuple, tmp_pa
         # Only reachable through the frame: the delete control and the greeting's notice.
         assert outcomes["legitimacy.delete-conversation"] == "pass"
         assert outcomes["privacy.notice-before-input"] == "pass"
+        assert outcomes["legitimacy.deletion-scope-explained"] == "pass"
+    # Location requests are watched inside the frame too: the bad widget asks on load.
+    geolocation = outcomes["legitimacy.geolocation-after-user-action"]
+    assert geolocation == ("fail" if profile == "bad" else "pass")
