@@ -6,7 +6,8 @@ needs (the widget's linked pages fetched, axe-core run over the widget, a screen
 wherever the audit keeps one, the keyboard walkthrough), but it knows the demo widget's
 internals (it waits for the message list's aria-busy flag to clear) and judges, masks and
 writes nothing. The ratio is botaudit's overhead: generic reply detection (signals,
-settle), evidence, masking, judging and the reports (Markdown, HTML, PDF), validation of the checklist included.
+settle), evidence, masking, judging and the reports (Markdown, HTML, PDF), validation of
+the checklist included.
 
     python benchmarks/audit.py --profile good --runs 3
 """
