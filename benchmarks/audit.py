@@ -3,11 +3,11 @@
 The minimal script is the floor: the same page loads, clicks and messages, in the same
 five parallel browser contexts, and the same work on the page that the audit's evidence
 needs (the widget's linked pages fetched, axe-core run over the widget, a screenshot
-wherever the audit keeps one, the keyboard walkthrough), but it knows the demo widget's
-internals (it waits for the message list's aria-busy flag to clear) and judges, masks and
-writes nothing. The ratio is botaudit's overhead: generic reply detection (signals,
-settle), evidence, masking, judging and the reports (Markdown, HTML, PDF), validation of
-the checklist included.
+wherever the audit keeps one, the keyboard walkthrough, the location question and the
+feedback controls), but it knows the demo widget's internals (it waits for the message
+list's aria-busy flag to clear) and judges, masks and writes nothing. The ratio is
+botaudit's overhead: generic reply detection (signals, settle), evidence, masking, judging
+and the reports (Markdown, HTML, PDF), validation of the checklist included.
 
     python benchmarks/audit.py --profile good --runs 3
 """
@@ -85,7 +85,23 @@ async def _identity(browser: Browser, url: str) -> None:
     await page.evaluate(AXE_JS)
     await page.evaluate(AXE_RUN)
     await _send(page, "Hei")
+    await _send(page, "Missä on lähin kirjasto?")
+    await _feedback(page)
     await context.close()
+
+
+async def _feedback(page: Page) -> None:
+    """What `find_feedback` does on the demo: read the thumbs beside the answers, open the
+    feedback form, read it and dismiss it, then close the chat and read any form it shows."""
+    await page.locator(".msg-feedback").all_inner_texts()
+    opener = page.locator(".chat-feedback-open")
+    if await opener.count():
+        await opener.click()
+        await page.locator(".chat-feedback").inner_text()
+        await page.keyboard.press("Escape")
+    if await page.locator(".chat-close").is_visible():
+        await page.click(".chat-close")
+    await page.locator(".chat-feedback").all_inner_texts()
 
 
 async def _handoff(browser: Browser, url: str, requests: list[str]) -> None:

@@ -8,16 +8,19 @@ bundle gathered so far is written: an audit that fails half-way still leaves its
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import Coroutine
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from botaudit import __version__
-from botaudit.config import AuditConfig
+from botaudit.config import AuditConfig, Timing
 from botaudit.errors import UsageError
 from botaudit.evidence.bundle import write_bundle
 from botaudit.evidence.model import (
@@ -41,6 +44,8 @@ from botaudit.gather.widget import PageLeft, PageProblem, WidgetDriver, WidgetNo
 from botaudit.lexicon import Lexicon, Matcher
 from botaudit.messages import LocalisedError, msg
 
+T = TypeVar("T")
+
 
 def preflight(url: str, timeout_s: float) -> None:
     """Fail fast, with one sentence, when the target cannot be reached at all."""
@@ -51,6 +56,30 @@ def preflight(url: str, timeout_s: float) -> None:
         raise LocalisedError(msg("gather.unreachable", url=url, error=error)) from exc
     if response.status_code >= 400:
         raise LocalisedError(msg("gather.http_status", url=url, status=response.status_code))
+
+
+CLOSE_WAIT_S = 10
+
+
+def step_budget_s(timing: Timing) -> float:
+    """The longest any one step may take: a few page loads and replies, with room to spare.
+
+    Playwright's own timeouts bound each wait, but not every call (an evaluation in a page
+    that navigates at the wrong moment has been seen to never return); without this bound
+    one such call would hang the whole audit instead of becoming one inconclusive step.
+    """
+    return 30 + 3 * timing.navigation_timeout_s + 6 * timing.reply_timeout_s
+
+
+async def _bounded(work: Coroutine[Any, Any, T], timing: Timing) -> T:
+    budget = step_budget_s(timing)
+    try:
+        return await asyncio.wait_for(work, budget)
+    except TimeoutError as exc:
+        raise PageProblem(
+            f"the step did not finish within {budget:.0f} s: the page or the browser stopped "
+            "answering"
+        ) from exc
 
 
 async def _run_scenario(
@@ -98,7 +127,9 @@ async def _run_scenario(
             started = time.monotonic()
             ctx.artefacts = []
             try:
-                observed = await step.run(ctx, step.params.model_validate(spec.params))
+                observed = await _bounded(
+                    step.run(ctx, step.params.model_validate(spec.params)), config.timing
+                )
             except (WidgetNotFound, PageLeft) as exc:
                 step_record.ok, step_record.error = False, str(exc)
                 status = "page-left" if isinstance(exc, PageLeft) else "widget-not-found"
@@ -126,7 +157,8 @@ async def _run_scenario(
         else:
             record.status, record.error = "completed", None
     finally:
-        await context.close()
+        with contextlib.suppress(Exception):  # a browser that stopped answering: move on
+            await asyncio.wait_for(context.close(), CLOSE_WAIT_S)
 
 
 async def _gather(
@@ -150,7 +182,8 @@ async def _gather(
                 )
             )
         finally:
-            await browser.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(browser.close(), CLOSE_WAIT_S)
 
 
 def gather(
