@@ -1,4 +1,7 @@
-"""No step may hang the audit: a call that never returns becomes one failed step."""
+"""No step may hang the audit: a call that never returns becomes one failed step.
+
+`run_blocking`, as the audit itself runs: the browser tests leave an event loop running.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import pytest
 
 from botaudit.config import Timing
 from botaudit.gather import run
+from botaudit.gather.loop import run_blocking
 from botaudit.gather.widget import PageProblem
 
 
@@ -24,11 +28,11 @@ def test_a_step_that_never_returns_is_cut_at_its_budget(monkeypatch: pytest.Monk
         await asyncio.Event().wait()
 
     with pytest.raises(PageProblem, match="did not finish within 0 s"):
-        asyncio.run(run._bounded(never(), Timing()))
+        run_blocking(run._bounded(never(), Timing()))
 
 
 def test_a_step_within_its_budget_returns_its_result() -> None:
     async def quick() -> str:
         return "observed"
 
-    assert asyncio.run(run._bounded(quick(), Timing())) == "observed"
+    assert run_blocking(run._bounded(quick(), Timing())) == "observed"
