@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from botaudit.evidence.pii import mask_text
@@ -24,7 +24,7 @@ from botaudit.fleet.consistency import Consistency
 from botaudit.fleet.model import ConsistencyRow, FleetReport, Since, TargetResult, TargetSummary
 from botaudit.messages import catalogue, message
 from botaudit.report.labels import labels
-from botaudit.report.render import _md_code, _md_finalize
+from botaudit.report.render import template_environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 SYMBOL = {
@@ -90,19 +90,7 @@ def combined_report(
 
 @lru_cache(maxsize=2)
 def _environment(markdown: bool) -> Environment:
-    """HTML autoescaped; Markdown escaped by the single report's finalize filter."""
-    loader = FileSystemLoader(TEMPLATES)
-    if markdown:
-        env = Environment(
-            loader=loader,
-            autoescape=False,
-            undefined=StrictUndefined,
-            finalize=_md_finalize,
-            keep_trailing_newline=True,
-        )
-        env.filters["code"] = _md_code
-        return env
-    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined)
+    return template_environment(TEMPLATES, markdown)
 
 
 def _context(report: FleetReport) -> dict[str, Any]:

@@ -75,21 +75,29 @@ def _filters(env: Environment) -> Environment:
     return env
 
 
+def template_environment(templates: Path, markdown: bool) -> Environment:
+    """HTML: autoescape on. Markdown: autoescape off (it is not HTML) but `_md_finalize`
+    escapes every value, and `code` quotes one. Shared by every report that renders
+    untrusted text (the single report, the multi-target one), so the escaping is one."""
+    loader = FileSystemLoader(templates)
+    if not markdown:
+        return Environment(loader=loader, autoescape=True, undefined=StrictUndefined)
+    env = Environment(
+        loader=loader,
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=_md_finalize,
+        keep_trailing_newline=True,
+    )
+    env.filters["code"] = _md_code
+    return env
+
+
 @lru_cache(maxsize=2)
 def _environment(markdown: bool) -> Environment:
-    """HTML: autoescape on. Markdown: autoescape off (it is not HTML) but `_md_finalize`."""
-    loader = FileSystemLoader(TEMPLATES)
+    env = template_environment(TEMPLATES, markdown)
     if markdown:
-        env = Environment(
-            loader=loader,
-            autoescape=False,
-            undefined=StrictUndefined,
-            finalize=_md_finalize,
-            keep_trailing_newline=True,
-        )
         env.globals["br"] = Markup("<br>")
-    else:
-        env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined)
     return _filters(env)
 
 
