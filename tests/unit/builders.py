@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from botaudit.evidence.keyboard import KeyboardWalkthrough, Reflow
 from botaudit.evidence.linked_pages import LinkedPage, LinkedPages
 from botaudit.evidence.model import (
     BrowserInfo,
@@ -160,3 +161,44 @@ def storage_scenario(
         step("end_conversation", end, kind="end_conversation"),
         snapshot("storage_after_end", *(after_end if after_end is not None else after_input)),
     )
+
+
+# A keyboard walkthrough (fairness.widget-accessibility).
+LAUNCHER = '<button id="chat-launcher" type="button">'
+LOG = '<div class="chat-messages" role="log" aria-live="polite">'
+
+
+def walkthrough(**changes: Any) -> KeyboardWalkthrough:
+    """A widget that does everything right, with `changes` applied."""
+    reflow = Reflow(
+        width=320,
+        height=256,
+        widget_width=320,
+        widget_fits=True,
+        scrolls_sideways=False,
+        input_usable=True,
+        send_usable=True,
+        message_readable=True,
+        detail="input at [12, 165, 204, 37]",
+    )
+    good = KeyboardWalkthrough(
+        max_tabs=60,
+        launcher="reached",
+        tab_presses=2,
+        launcher_element=LAUNCHER,
+        opened_with="Enter",
+        focus_after_open='<input id="chat-input">',
+        focus_moved_in=True,
+        tabs_to_input=0,
+        sent_with="Enter",
+        message_sent=True,
+        reply_seen=True,
+        live_region=LOG,
+        announced=True,
+        closed_with="Escape",
+        closed=True,
+        focus_after_close=LAUNCHER,
+        focus_returned="launcher",
+        reflow=reflow,
+    )
+    return good.model_copy(update=changes)

@@ -13,13 +13,13 @@ from builders import (
     step,
     storage_scenario,
     view,
+    walkthrough,
 )
 from test_deletion_and_geolocation import RETENTION, SCOPE, call, deletion_scenario, geo_scenario
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import judge, run_criterion
 from botaudit.evidence.feedback import FeedbackControls, FeedbackForm
-from botaudit.evidence.keyboard import KeyboardWalkthrough, Reflow
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.next_user import NextUserView
 from botaudit.evidence.observations import Exchange, PersonalDataInput
@@ -431,29 +431,7 @@ def _feedback(*forms: FeedbackForm, close: str = "clicked") -> ScenarioRecord:
 
 def _keyboard(**changes: object) -> ScenarioRecord:
     """A keyboard walkthrough where everything worked, with `changes` applied."""
-    data = KeyboardWalkthrough(
-        max_tabs=60,
-        launcher="reached",
-        tab_presses=3,
-        opened_with="Enter",
-        focus_moved_in=True,
-        tabs_to_input=0,
-        sent_with="Enter",
-        message_sent=True,
-        live_region='<div role="log">',
-        announced=True,
-        closed_with="Escape",
-        closed=True,
-        focus_returned="launcher",
-        reflow=Reflow(
-            width=320,
-            height=256,
-            widget_width=300,
-            widget_fits=True,
-            scrolls_sideways=False,
-            input_usable=True,
-        ),
-    ).model_copy(update=changes)
+    data = walkthrough(**changes)
     return scenario("keyboard", step("keyboard", data, kind="keyboard_walkthrough"))
 
 

@@ -2,57 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from builders import bundle, scenario, step
+from builders import LAUNCHER, bundle, scenario, step, walkthrough
 
 from botaudit.checklist.load import load_checklist
 from botaudit.checks.runner import run_criterion
-from botaudit.evidence.keyboard import KeyboardWalkthrough, Reflow
+from botaudit.evidence.keyboard import KeyboardWalkthrough
 from botaudit.lexicon import matcher
 
 CRITERION = next(
     c for _, c in load_checklist().criteria() if c.id == "fairness.widget-accessibility"
 )
-LAUNCHER = '<button id="chat-launcher" type="button">'
-LOG = '<div class="chat-messages" role="log" aria-live="polite">'
-
-
-def walkthrough(**changes: Any) -> KeyboardWalkthrough:
-    """A widget that does everything right, with `changes` applied."""
-    reflow = Reflow(
-        width=320,
-        height=256,
-        widget_width=320,
-        widget_fits=True,
-        scrolls_sideways=False,
-        input_usable=True,
-        send_usable=True,
-        message_readable=True,
-        detail="input at [12, 165, 204, 37]",
-    )
-    good = KeyboardWalkthrough(
-        max_tabs=60,
-        launcher="reached",
-        tab_presses=2,
-        launcher_element=LAUNCHER,
-        opened_with="Enter",
-        focus_after_open='<input id="chat-input">',
-        focus_moved_in=True,
-        tabs_to_input=0,
-        sent_with="Enter",
-        message_sent=True,
-        reply_seen=True,
-        live_region=LOG,
-        announced=True,
-        closed_with="Escape",
-        closed=True,
-        focus_after_close=LAUNCHER,
-        focus_returned="launcher",
-        reflow=reflow,
-    )
-    return good.model_copy(update=changes)
 
 
 def judge(data: KeyboardWalkthrough | None, *, ok: bool = True, error: str | None = None):  # type: ignore[no-untyped-def]
