@@ -21,12 +21,13 @@ from botaudit.gather.detect import with_widget
 from botaudit.gather.progress import Progress, no_progress
 from botaudit.gather.run import gather
 from botaudit.gather.scenario import bundled_scenarios
+from botaudit.gather.session import BrowserSession
 from botaudit.lexicon import Lexicon, Matcher, load_lexicon
 from botaudit.messages import Catalogue, Message, catalogue, msg
 from botaudit.report.build import build_report
 from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
-from botaudit.report.pdf import write_pdf
+from botaudit.report.pdf import BrowserRunner, write_pdf
 from botaudit.report.render import write_report
 from botaudit.report.transcripts.review import review_for_audit
 from botaudit.types import JUDGED
@@ -49,7 +50,7 @@ class AuditOutcome:
         return catalogue().render(nothing, "en") if nothing else None
 
 
-def _add_pdf(outcome: AuditOutcome, out_dir: Path) -> None:
+def _add_pdf(outcome: AuditOutcome, out_dir: Path, runner: BrowserRunner | None) -> None:
     """Print report.pdf beside report.html; a failed print is a warning, never lost results."""
     report = outcome.report
     config = outcome.bundle.config.content.get("browser") or {}
@@ -60,6 +61,7 @@ def _add_pdf(outcome: AuditOutcome, out_dir: Path) -> None:
             f"{report.audit.name} — {report.target.url}",
             report.language,
             config.get("executable") if isinstance(config, dict) else None,
+            runner,
         )
     except Exception as exc:  # any browser failure: the HTML is still there
         outcome.warnings.append(f"The PDF could not be printed ({exc}); report.html is complete.")
@@ -80,6 +82,7 @@ def _render(
     language: str | None,
     thresholds: Thresholds,
     previous: Report | None = None,
+    runner: BrowserRunner | None = None,
 ) -> AuditOutcome:
     matcher = Matcher(lexicon.for_language(bundle.target.language))
     answers = Frozen(bundle_dir)  # the self-assessment frozen into the bundle, if any
@@ -104,7 +107,7 @@ def _render(
     files = write_report(report, out_dir, bundle_dir)
     files.update(trainers_page_for(bundle, out_dir, report.language))
     outcome = AuditOutcome(bundle, report, files)
-    _add_pdf(outcome, out_dir)
+    _add_pdf(outcome, out_dir, runner)
     return outcome
 
 
@@ -156,37 +159,44 @@ def run_audit(
     if config.transcripts and config.transcripts.files:  # read before the browser: fail early
         logs_base = base or Path.cwd()
         records.append(review_for_audit(config.transcripts, logs_base, out_dir / "transcripts"))
-    config = with_widget(config)  # no widget section: found on the page, recorded in it
-    bundle = gather(
-        config,
-        [scenarios[s] for s in chosen],
-        lexicon,
-        lexicon_sha,
-        bundle_dir,
-        config_path,
-        progress,
-    )
-    if records:
-        bundle.records.extend(records)
-        write_bundle(bundle, bundle_dir)
-    freeze(answers, bundle_dir)
-    if config.conversation is not None:
-        try:
-            probe_into_bundle(
-                config, bundle, base, lambda done, total: progress("conversation", "", done, total)
-            )
-        finally:
+    # One browser for finding the widget, gathering and printing the PDF.
+    with BrowserSession(config.browser, config.timing.navigation_timeout_s) as session:
+        config = with_widget(config, session)  # no widget section: found on the page
+        bundle = gather(
+            config,
+            [scenarios[s] for s in chosen],
+            lexicon,
+            lexicon_sha,
+            bundle_dir,
+            config_path,
+            progress,
+            session,
+        )
+        if records:
+            bundle.records.extend(records)
             write_bundle(bundle, bundle_dir)
-    return _render(
-        bundle,
-        bundle_dir,
-        out_dir,
-        checklist,
-        lexicon,
-        language or config.report_language,
-        config.thresholds,
-        previous,
-    )
+        freeze(answers, bundle_dir)
+        if config.conversation is not None:
+            try:
+                probe_into_bundle(
+                    config,
+                    bundle,
+                    base,
+                    lambda done, total: progress("conversation", "", done, total),
+                )
+            finally:
+                write_bundle(bundle, bundle_dir)
+        return _render(
+            bundle,
+            bundle_dir,
+            out_dir,
+            checklist,
+            lexicon,
+            language or config.report_language,
+            config.thresholds,
+            previous,
+            session,
+        )
 
 
 def rerun_report(

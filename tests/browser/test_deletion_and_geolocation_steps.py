@@ -17,10 +17,10 @@ from botaudit.config import parse_config
 from botaudit.evidence.model import ScenarioRecord, StepRecord
 from botaudit.gather.deletion_notice import read_deletion_notice
 from botaudit.gather.geolocation import CallsParams, geolocation_calls, watch_geolocation
-from botaudit.gather.loop import run_blocking
 from botaudit.gather.steps import RunContext, end_conversation
 from botaudit.gather.widget import WidgetDriver
 from botaudit.lexicon import Matcher, load_lexicon
+from botaudit.loop import run_blocking
 
 pytestmark = pytest.mark.browser
 

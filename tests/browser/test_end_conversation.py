@@ -11,10 +11,10 @@ from botaudit.browser import launch_options
 from botaudit.config import parse_config
 from botaudit.evidence.model import ScenarioRecord
 from botaudit.evidence.observations import EndConversation
-from botaudit.gather.loop import run_blocking
 from botaudit.gather.steps import RunContext, end_conversation
 from botaudit.gather.widget import WidgetDriver
 from botaudit.lexicon import Matcher, load_lexicon
+from botaudit.loop import run_blocking
 
 pytestmark = pytest.mark.browser
 

@@ -17,8 +17,8 @@ from playwright.async_api import async_playwright
 from botaudit.browser import launch_options
 from botaudit.config import Timing, Widget
 from botaudit.evidence.observations import Exchange, MessageView
-from botaudit.gather.loop import run_blocking
 from botaudit.gather.widget import WidgetDriver
+from botaudit.loop import run_blocking
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ import pytest
 
 from botaudit.config import Timing
 from botaudit.gather import run
-from botaudit.gather.loop import run_blocking
 from botaudit.gather.widget import PageProblem
+from botaudit.loop import run_blocking
 
 
 def test_the_budget_grows_with_the_configured_timeouts() -> None:

@@ -19,7 +19,7 @@ from botaudit.conversation.runner import Progress, new_run, run_questions
 from botaudit.conversation.text import links_in
 from botaudit.conversation_config import ConversationSettings, check_secrets
 from botaudit.errors import UsageError
-from botaudit.gather.loop import run_blocking
+from botaudit.loop import run_blocking
 
 if TYPE_CHECKING:
     from botaudit.config import AuditConfig

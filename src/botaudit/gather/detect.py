@@ -11,20 +11,20 @@ selector that matched something is not yet a selector that reads the bot's answe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any, Literal
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Frame, Page, async_playwright
+from playwright.async_api import Frame, Page
 from pydantic import BaseModel
 
-from botaudit.browser import launch_options
 from botaudit.config import AuditConfig, BrowserSettings, Timing, Widget
 from botaudit.errors import UsageError
 from botaudit.evidence.pii import mask_text
 from botaudit.evidence.text import safe_text
 from botaudit.gather.detect_generic import detect_generic
-from botaudit.gather.loop import run_blocking
 from botaudit.gather.run import preflight
+from botaudit.gather.session import CLOSE_WAIT_S, BrowserSession
 from botaudit.gather.widget import PageProblem, WidgetDriver, WidgetNotFound
 from botaudit.widget_presets import Preset, presets
 
@@ -144,55 +144,61 @@ async def detect(page: Page, timing: Timing, language: str) -> Detection:
 
 
 async def _detect_url(
-    url: str, browser: BrowserSettings, timing: Timing, language: str
+    session: BrowserSession, url: str, browser: BrowserSettings, timing: Timing, language: str
 ) -> Detection:
-    options = launch_options(browser.executable, browser.headless)
-    async with async_playwright() as playwright:
+    width, height = browser.viewport
+    context = await (await session.browser()).new_context(
+        viewport={"width": width, "height": height}
+    )
+    try:
+        context.set_default_timeout(timing.navigation_timeout_s * 1000)
+        page = await context.new_page()
         try:
-            chromium = await playwright.chromium.launch(**options)
+            await page.goto(url, wait_until="domcontentloaded")
         except PlaywrightError as exc:
-            first = str(exc).splitlines()[0]
-            raise UsageError(f"Chromium did not start ({first}); see the README.") from exc
+            raise UsageError(
+                f"Could not open {url} ({str(exc).splitlines()[0]}); check the URL."
+            ) from exc
+        await asyncio.sleep(timing.greeting_timeout_s / 5)  # let widget scripts start
         try:
-            width, height = browser.viewport
-            context = await chromium.new_context(viewport={"width": width, "height": height})
-            context.set_default_timeout(timing.navigation_timeout_s * 1000)
-            page = await context.new_page()
-            try:
-                await page.goto(url, wait_until="domcontentloaded")
-            except PlaywrightError as exc:
-                raise UsageError(
-                    f"Could not open {url} ({str(exc).splitlines()[0]}); check the URL."
-                ) from exc
-            await asyncio.sleep(timing.greeting_timeout_s / 5)  # let widget scripts start
-            try:
-                return await detect(page, timing, language)
-            except WidgetNotFound as exc:
-                raise UsageError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from exc
-            except PlaywrightError as exc:  # the page reloaded or closed itself meanwhile
-                first = str(exc).splitlines()[0]
-                raise UsageError(
-                    f"{url} changed while its chat widget was looked for ({first}); try again "
-                    "or write the widget section by hand."
-                ) from exc
-        finally:
-            await chromium.close()
+            return await detect(page, timing, language)
+        except WidgetNotFound as exc:
+            raise UsageError(f"{str(exc)[0].upper()}{str(exc)[1:]}.") from exc
+        except PlaywrightError as exc:  # the page reloaded or closed itself meanwhile
+            first = str(exc).splitlines()[0]
+            raise UsageError(
+                f"{url} changed while its chat widget was looked for ({first}); try again "
+                "or write the widget section by hand."
+            ) from exc
+    finally:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(context.close(), CLOSE_WAIT_S)
 
 
 def detect_widget(
-    url: str, browser: BrowserSettings, timing: Timing, language: str = "fi"
+    url: str,
+    browser: BrowserSettings,
+    timing: Timing,
+    language: str = "fi",
+    session: BrowserSession | None = None,
 ) -> Detection:
-    """Open `url` in its own browser and find its widget; UsageError when there is none."""
-    return run_blocking(_detect_url(url, browser, timing, language))
+    """Open `url` and find its widget, in `session`'s browser or one of its own; UsageError
+    when there is none."""
+    if session is not None:
+        return session.run(_detect_url(session, url, browser, timing, language))
+    with BrowserSession(browser, timing.navigation_timeout_s) as own:
+        return own.run(_detect_url(own, url, browser, timing, language))
 
 
-def with_widget(config: AuditConfig) -> AuditConfig:
+def with_widget(config: AuditConfig, session: BrowserSession | None = None) -> AuditConfig:
     """`config` itself when it has a widget section; else with the one detected, whose
     `detected` field says how it was found, so the evidence's config record shows it."""
     if config.widget is not None:
         return config
     preflight(config.target.url, config.timing.navigation_timeout_s)
-    found = detect_widget(config.target.url, config.browser, config.timing, config.language)
+    found = detect_widget(
+        config.target.url, config.browser, config.timing, config.language, session
+    )
     how = f"{found.how} (confidence {found.confidence})"
     widget = Widget.model_validate({**found.widget, "detected": how})
     return config.model_copy(update={"widget": widget})

@@ -21,43 +21,45 @@ from playwright.async_api import Browser, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from botaudit.browser import ENV_VAR, LAUNCH_ARGS, launch_options
-from botaudit.config import AuditConfig
+from botaudit.config import BrowserSettings
 from botaudit.messages import LocalisedError, msg
 
 WS_ENV_VAR = "BOTAUDIT_BROWSER_WS"
 
 
-def endpoint(config: AuditConfig) -> str | None:
+def endpoint(settings: BrowserSettings) -> str | None:
     """The browser server to connect to, or None to launch Chromium here."""
-    return os.environ.get(WS_ENV_VAR) or config.browser.connect
+    return os.environ.get(WS_ENV_VAR) or settings.connect
 
 
-def remote_launch_options(config: AuditConfig) -> dict[str, object]:
+def remote_launch_options(settings: BrowserSettings) -> dict[str, object]:
     """Launch options for the server, in Playwright's camelCase wire form.
 
     The executable is passed only when named explicitly (env var or config): a path that
     exists here says nothing about the grid's machines, so nothing is looked up locally.
     """
-    options: dict[str, object] = {"headless": config.browser.headless, "args": list(LAUNCH_ARGS)}
-    executable = os.environ.get(ENV_VAR) or config.browser.executable
+    options: dict[str, object] = {"headless": settings.headless, "args": list(LAUNCH_ARGS)}
+    executable = os.environ.get(ENV_VAR) or settings.executable
     if executable:
         options["executablePath"] = executable
     return options
 
 
-async def open_browser(playwright: Playwright, config: AuditConfig) -> tuple[Browser, str]:
+async def open_browser(
+    playwright: Playwright, settings: BrowserSettings, timeout_s: float
+) -> tuple[Browser, str]:
     """Launch or connect; returns the browser and what to record as its executable."""
-    ws = endpoint(config)
+    ws = endpoint(settings)
     try:
         if ws:
-            header = json.dumps(remote_launch_options(config))
+            header = json.dumps(remote_launch_options(settings))
             browser = await playwright.chromium.connect(
                 ws,
-                timeout=config.timing.navigation_timeout_s * 1000,
+                timeout=timeout_s * 1000,
                 headers={"x-playwright-launch-options": header},
             )
             return browser, f"remote: {ws}"
-        options = launch_options(config.browser.executable, config.browser.headless)
+        options = launch_options(settings.executable, settings.headless)
         browser = await playwright.chromium.launch(**options)  # type: ignore[arg-type]
         return browser, str(options.get("executable_path", "playwright"))
     except PlaywrightError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser
 from playwright.async_api import Error as PlaywrightError
 
 from botaudit import __version__
@@ -34,11 +34,10 @@ from botaudit.evidence.model import (
     ToolInfo,
 )
 from botaudit.evidence.pii import Probe, synthetic_probes
-from botaudit.gather.loop import run_blocking
 from botaudit.gather.network import NetworkRecorder
 from botaudit.gather.progress import Progress, no_progress
-from botaudit.gather.remote import open_browser
 from botaudit.gather.scenario import Scenario
+from botaudit.gather.session import CLOSE_WAIT_S, BrowserSession
 from botaudit.gather.steps import STEPS, RunContext
 from botaudit.gather.widget import PageLeft, PageProblem, WidgetDriver, WidgetNotFound
 from botaudit.lexicon import Lexicon, Matcher
@@ -56,9 +55,6 @@ def preflight(url: str, timeout_s: float) -> None:
         raise LocalisedError(msg("gather.unreachable", url=url, error=error)) from exc
     if response.status_code >= 400:
         raise LocalisedError(msg("gather.http_status", url=url, status=response.status_code))
-
-
-CLOSE_WAIT_S = 10
 
 
 def step_budget_s(timing: Timing) -> float:
@@ -162,6 +158,7 @@ async def _run_scenario(
 
 
 async def _gather(
+    session: BrowserSession,
     config: AuditConfig,
     scenarios: list[Scenario],
     lexicon: Lexicon,
@@ -170,20 +167,15 @@ async def _gather(
     bundle_dir: Path,
     progress: Progress,
 ) -> None:
-    async with async_playwright() as playwright:
-        browser, executable = await open_browser(playwright, config)
-        bundle.browser = BrowserInfo(version=browser.version, executable=executable)
-        bundle.scenarios = [ScenarioRecord(id=s.id, title=s.title) for s in scenarios]
-        try:
-            await asyncio.gather(
-                *(
-                    _run_scenario(browser, s, r, config, lexicon, probes, bundle_dir, progress)
-                    for s, r in zip(scenarios, bundle.scenarios, strict=True)
-                )
-            )
-        finally:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(browser.close(), CLOSE_WAIT_S)
+    browser = await session.browser()
+    bundle.browser = BrowserInfo(version=browser.version, executable=session.executable)
+    bundle.scenarios = [ScenarioRecord(id=s.id, title=s.title) for s in scenarios]
+    await asyncio.gather(
+        *(
+            _run_scenario(browser, s, r, config, lexicon, probes, bundle_dir, progress)
+            for s, r in zip(scenarios, bundle.scenarios, strict=True)
+        )
+    )
 
 
 def gather(
@@ -194,8 +186,13 @@ def gather(
     bundle_dir: Path,
     config_path: str | None = None,
     progress: Progress = no_progress,
+    session: BrowserSession | None = None,
 ) -> EvidenceBundle:
-    """Run the scenarios and write the bundle to `bundle_dir`, even when the run fails."""
+    """Run the scenarios and write the bundle to `bundle_dir`, even when the run fails.
+
+    In `session`'s browser, left open for the caller's next use; without one, in a browser
+    of its own.
+    """
     probes = synthetic_probes()
     bundle = EvidenceBundle(
         tool=ToolInfo(version=__version__),
@@ -212,9 +209,10 @@ def gather(
         probes=[ProbeRecord(kind=p.kind, masked=p.masked, sha256=p.sha256) for p in probes],  # type: ignore[arg-type]
     )
     bundle_dir.mkdir(parents=True, exist_ok=True)
+    own = session or BrowserSession(config.browser, config.timing.navigation_timeout_s)
     try:
         preflight(config.target.url, config.timing.navigation_timeout_s)
-        run_blocking(_gather(config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
+        own.run(_gather(own, config, scenarios, lexicon, bundle, probes, bundle_dir, progress))
         not_found = [s.error for s in bundle.scenarios if s.status == "widget-not-found"]
         if not_found:
             raise LocalisedError(msg("gather.widget_not_found", detail=not_found[0]))
@@ -227,4 +225,6 @@ def gather(
     finally:
         bundle.finished_at = datetime.now(UTC)
         write_bundle(bundle, bundle_dir)
+        if session is None:
+            own.close()
     return bundle

@@ -107,6 +107,10 @@ class PageLeft(PageProblem):
     managed before (how much that is depends on timing, so it must not decide the exit)."""
 
 
+# Selectors known to parse: parsing does not depend on the page, so each is checked once.
+_PARSED: set[str] = set()
+
+
 def _invalid_css(exc: BaseException) -> bool:
     return "while parsing css selector" in str(exc)
 
@@ -125,7 +129,6 @@ class WidgetDriver:
         self._captured: list[str] | None = None  # message texts when the last wait ended
         self._captured_quiet_s = 0.0  # the quiet period that wait used
         self._never_ended = False  # that wait gave up while the reply was still going on
-        self._selectors_ok = False
 
     def scope(self, selector: Selector) -> Page | FrameLocator:
         frame = self.widget.frame_of(selector)
@@ -170,32 +173,34 @@ class WidgetDriver:
 
     async def check_selectors(self) -> None:
         """Every configured selector must parse, before a typo becomes a 30 s timeout."""
-        if self._selectors_ok:
-            return
         # `preset` and `detected` name where the selectors came from; they are not CSS.
         fields = self.widget.model_dump(exclude_none=True, exclude={"preset", "detected"})
+        named: dict[str, str] = {}  # selector -> the config field it is in
         for name, value in fields.items():
             for item in value if isinstance(value, list) else [value]:
                 css = item["css"] if isinstance(item, dict) else item
                 frames = [item.get("iframe")] if isinstance(item, dict) else []
                 for text in [css, *filter(None, frames)]:
-                    try:
-                        await self.page.locator(text).count()
-                    except PlaywrightError as exc:
-                        if _invalid_css(exc):
-                            raise WidgetNotFound(
-                                f"widget.{name} '{text}' is not a valid CSS selector; "
-                                "fix it in the config"
-                            ) from exc
-                        raise
-        self._selectors_ok = True
+                    if text not in _PARSED:
+                        named.setdefault(text, name)
+        # All at once: one round trip to the browser instead of one per selector.
+        counted = await asyncio.gather(
+            *(self.page.locator(text).count() for text in named), return_exceptions=True
+        )
+        for (text, name), result in zip(named.items(), counted, strict=True):
+            if isinstance(result, PlaywrightError) and _invalid_css(result):
+                raise WidgetNotFound(
+                    f"widget.{name} '{text}' is not a valid CSS selector; fix it in the config"
+                ) from result
+            if isinstance(result, BaseException):
+                raise result
+            _PARSED.add(text)
 
     async def open(self) -> None:
         """Make the input visible, clicking the launcher if the chat starts closed."""
-        await self.check_selectors()
+        await asyncio.gather(self.check_selectors(), self._mark_static_busy())
         field = self.locator(self.widget.input).first
         timeout_ms = self.timing.navigation_timeout_s * 1000
-        await self._mark_static_busy()
         self._since = time.monotonic()
         if self.widget.launcher is not None and not await self._visible(field):
             launcher = self.locator(self.widget.launcher).first
@@ -332,24 +337,26 @@ class WidgetDriver:
         )
         return replies
 
-    async def _late_parts(self) -> list[MessageView]:
-        """What changed since the last wait ended: late parts of *that* answer, waited for."""
-        if self._captured is None:
-            return []
-        captured = self._captured
+    async def _late_parts(self) -> tuple[list[MessageView], int]:
+        """What changed since the last wait ended: late parts of *that* answer, waited for;
+        and how many bot messages there are now."""
         messages = await self.messages()
+        if self._captured is None:
+            return [], len(messages)
+        captured = self._captured
         if [m.text for m in messages] == captured and not any(await self._busy(self._since)):
-            return []
+            return [], len(messages)
         # The bot paused longer than we waited: learn that (bounded, as the exact moment
         # the late part came is unknown), then let the rest of it arrive.
         self.cadence.learn(2 * self._captured_quiet_s)
         await self.wait_for_reply(len(captured), require_new=False)
         messages = await self.messages()
-        return [
+        late = [
             m
             for i, m in enumerate(messages)
             if m.text and (i >= len(captured) or m.text != captured[i])
         ]
+        return late, len(messages)
 
     async def _ready_to_type(self, field: Locator) -> None:
         if problem := self.navigated_away("about to type a message"):
@@ -359,22 +366,22 @@ class WidgetDriver:
                 f"the chat widget disappeared: its input '{self.widget.input.css}' is no longer "
                 "visible, so no message could be typed"
             )
-        try:
-            editable = await field.is_editable()
-        except PlaywrightError:
-            editable = False
-        if not editable:
+        if not await self._editable(field):  # only once visible: it waits for the element
             raise PageProblem(
                 f"the chat input '{self.widget.input.css}' is disabled or read-only, so no "
                 "message could be typed"
             )
 
+    async def _editable(self, field: Locator) -> bool:
+        try:
+            return await field.is_editable()
+        except PlaywrightError:
+            return False
+
     async def send(self, text: str, shown_as: str, source: str = "") -> Exchange:
-        late = await self._late_parts()
-        before = len(await self.messages())
+        late, before = await self._late_parts()
         field = self.locator(self.widget.input).first
-        await self._ready_to_type(field)
-        await self._mark_static_busy()
+        await asyncio.gather(self._ready_to_type(field), self._mark_static_busy())
         started = self._since = time.monotonic()
         try:
             await field.fill(text)

@@ -1,0 +1,122 @@
+"""One Playwright and one browser for a whole audit: finding the widget, gathering, printing.
+
+Starting Playwright's driver and Chromium takes about a second, and an audit used to pay it
+up to three times on its critical path (finding the widget, gathering, printing the PDF).
+The session keeps them on an event loop in a thread of its own, so the synchronous pipeline
+can hand it work between its stages while the browser stays open. It also makes the
+library behave the same inside a running event loop (Jupyter, pytest-playwright, an async
+web app): the work never runs on the caller's loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import TypeVar
+
+from playwright.async_api import Browser, Playwright, async_playwright
+
+from botaudit.config import BrowserSettings
+from botaudit.gather.remote import endpoint, open_browser
+
+T = TypeVar("T")
+
+CLOSE_WAIT_S = 10  # closing a browser that stopped answering must not hang the audit
+
+
+class BrowserSession:
+    """The audit's browser, opened on first use and kept until `close` (or the `with` ends)."""
+
+    def __init__(self, settings: BrowserSettings, timeout_s: float = 30) -> None:
+        self._settings = settings
+        self._timeout_s = timeout_s  # for connecting to a browser server
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="botaudit-browser", daemon=True
+        )
+        self._thread.start()
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._closed = False
+        self.executable = ""  # what the bundle records: a path, "playwright" or "remote: …"
+
+    @property
+    def remote(self) -> bool:
+        """A browser server elsewhere: it cannot open this machine's files."""
+        return endpoint(self._settings) is not None
+
+    async def browser(self) -> Browser:
+        """The open browser (launched or connected now if not yet); call on the session's
+        loop, i.e. from work handed to `run` or `with_browser`."""
+        if self._browser is None or not self._browser.is_connected():
+            if self._playwright is None:
+                self._playwright = await async_playwright().start()
+            self._browser, self.executable = await open_browser(
+                self._playwright, self._settings, self._timeout_s
+            )
+        return self._browser
+
+    def run(self, work: Awaitable[T]) -> T:
+        """Run `work` on the session's loop and wait for it.
+
+        On Ctrl-C the work is cancelled and given a moment to run its `finally` blocks
+        (closing contexts, keeping what was gathered) before the interrupt goes on.
+        """
+        finished = threading.Event()
+
+        async def guarded() -> T:
+            try:
+                return await work
+            finally:
+                finished.set()
+
+        future = asyncio.run_coroutine_threadsafe(guarded(), self._loop)
+        try:
+            return future.result()
+        except KeyboardInterrupt:
+            future.cancel()
+            finished.wait(CLOSE_WAIT_S)
+            raise
+
+    def with_browser(self, work: Callable[[Browser], Awaitable[T]]) -> T:
+        """Run `work(browser)` on the session's loop; what the PDF printer asks for."""
+
+        async def opened() -> T:
+            return await work(await self.browser())
+
+        return self.run(opened())
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+
+        async def shut() -> None:
+            if self._browser is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(self._browser.close(), CLOSE_WAIT_S)
+            if self._playwright is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(self._playwright.stop(), CLOSE_WAIT_S)
+
+        try:
+            self.run(shut())
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(CLOSE_WAIT_S)
+            if not self._thread.is_alive():
+                self._loop.close()
+
+    def __enter__(self) -> BrowserSession:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
