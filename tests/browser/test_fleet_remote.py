@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -37,7 +38,8 @@ def browser_server() -> Iterator[str]:
     server = subprocess.Popen(
         [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1",
          "--port", str(port), "--unsafe"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,  # its own process group: the node driver goes with it
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 30
@@ -50,7 +52,9 @@ def browser_server() -> Iterator[str]:
             pytest.fail("playwright run-server did not start listening within 30 s")
         yield f"ws://127.0.0.1:{port}/"
     finally:
-        server.terminate()
+        # `python -m playwright` runs node as a child: terminating python alone left the
+        # server running after the tests.
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
 
 

@@ -87,4 +87,5 @@ async def next_user(ctx: RunContext, params: NextUserParams) -> NextUserView:
     result.screenshot = ctx.keep(shot, "screenshot", "What the next user sees (masked).")
     if params.how == "new_tab":
         await page.close()
+        await ctx.page.bring_to_front()  # a background tab would slow every later click
     return result

@@ -68,32 +68,48 @@ BUSY_JS = """
 
 # Resolves with whether the frame's DOM changed, after `ms` of the page's own time or soon
 # after a change (not sooner than `minMs`: a page animating by script must not make us
-# read it in a busy loop). The time is counted in short timer steps, so that a page
-# whose main thread is starved counts it late. Shadow roots are not observed: there the
-# pause simply lasts `ms`, and the read after it sees what changed.
-PAUSE_JS = """
-([ms, minMs]) => new Promise((resolve) => {
+# read it in a busy loop). With `idle`, a change ends the pause only once no busy signal
+# is shown (checked at most every `minMs`): a widget streaming its answer under aria-busy
+# is waited out in one call, not read at every character. The time is counted in short
+# timer steps, so that a page whose main thread is starved counts it late. Open shadow
+# roots (where many widgets live) are observed too.
+PAUSE_JS = f"""
+([ms, minMs, idle, typing]) => new Promise((resolve) => {{
+  const busyCount = {BUSY_JS.strip()};
   const start = performance.now();
   let changed = false;
   let done = false;
-  const finish = () => {
+  let scheduled = false;
+  let checked = start;
+  const finish = () => {{
     if (done) return;
     done = true;
     observer.disconnect();
     resolve(changed);
-  };
-  const observer = new MutationObserver(() => {
-    if (changed) return;
+  }};
+  const check = () => {{
+    scheduled = false;
+    checked = performance.now();
+    if (!idle || busyCount([typing, false]) === 0) finish();
+  }};
+  const observer = new MutationObserver(() => {{
     changed = true;
-    setTimeout(finish, Math.max(0, minMs - (performance.now() - start)));
-  });
-  observer.observe(document, { subtree: true, childList: true, characterData: true,
-                               attributes: true });
+    if (scheduled || done) return;
+    scheduled = true;
+    const since = idle ? checked : start;
+    setTimeout(check, Math.max(0, minMs - (performance.now() - since)));
+  }});
+  const options = {{ subtree: true, childList: true, characterData: true, attributes: true }};
+  const watch = (root) => {{
+    observer.observe(root, options);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) watch(el.shadowRoot);
+  }};
+  watch(document);
   const steps = Math.max(1, Math.ceil(ms / 50));
   let step = 0;
-  const tick = () => { if (++step >= steps) finish(); else setTimeout(tick, ms / steps); };
+  const tick = () => {{ if (++step >= steps) finish(); else setTimeout(tick, ms / steps); }};
   setTimeout(tick, ms / steps);
-})
+}})
 """
 PAUSE_MIN_S = 0.05
 # A page that breaks its own timers must not hang us: past this much more than asked for,

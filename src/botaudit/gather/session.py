@@ -28,7 +28,8 @@ CLOSE_WAIT_S = 10  # closing a browser that stopped answering must not hang the 
 
 
 class BrowserSession:
-    """The audit's browser, opened on first use and kept until `close` (or the `with` ends)."""
+    """The audit's browser, opened at once in the background and kept until `close` (or
+    the end of the `with`)."""
 
     def __init__(self, settings: BrowserSettings, timeout_s: float = 30) -> None:
         self._settings = settings
@@ -39,9 +40,12 @@ class BrowserSession:
         )
         self._thread.start()
         self._playwright: Playwright | None = None
-        self._browser: Browser | None = None
+        self._opening: asyncio.Task[Browser] | None = None
         self._closed = False
         self.executable = ""  # what the bundle records: a path, "playwright" or "remote: …"
+        # Start now, in the background: the caller's own checks (is the URL reachable?)
+        # run meanwhile instead of before.
+        self._loop.call_soon_threadsafe(self._opened)
 
     @property
     def remote(self) -> bool:
@@ -49,15 +53,23 @@ class BrowserSession:
         return endpoint(self._settings) is not None
 
     async def browser(self) -> Browser:
-        """The open browser (launched or connected now if not yet); call on the session's
-        loop, i.e. from work handed to `run` or `with_browser`."""
-        if self._browser is None or not self._browser.is_connected():
-            if self._playwright is None:
-                self._playwright = await async_playwright().start()
-            self._browser, self.executable = await open_browser(
-                self._playwright, self._settings, self._timeout_s
-            )
-        return self._browser
+        """The open browser (launched or connected now if not yet, or again if it crashed);
+        call on the session's loop, i.e. from work handed to `run` or `with_browser`."""
+        return await self._opened()
+
+    def _opened(self) -> asyncio.Task[Browser]:
+        task = self._opening
+        if task is None or (task.done() and (task.cancelled() or _crashed(task))):
+            task = self._opening = self._loop.create_task(self._open())
+        return task
+
+    async def _open(self) -> Browser:
+        if self._playwright is None:
+            self._playwright = await async_playwright().start()
+        browser, self.executable = await open_browser(
+            self._playwright, self._settings, self._timeout_s
+        )
+        return browser
 
     def run(self, work: Awaitable[T]) -> T:
         """Run `work` on the session's loop and wait for it.
@@ -95,9 +107,10 @@ class BrowserSession:
         self._closed = True
 
         async def shut() -> None:
-            if self._browser is not None:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(self._browser.close(), CLOSE_WAIT_S)
+            if self._opening is not None:
+                with contextlib.suppress(BaseException):  # a launch that failed: said already
+                    browser = await asyncio.wait_for(self._opening, CLOSE_WAIT_S)
+                    await asyncio.wait_for(browser.close(), CLOSE_WAIT_S)
             if self._playwright is not None:
                 with contextlib.suppress(Exception):
                     await asyncio.wait_for(self._playwright.stop(), CLOSE_WAIT_S)
@@ -120,3 +133,9 @@ class BrowserSession:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _crashed(opened: asyncio.Task[Browser]) -> bool:
+    """The browser opened, then went away (a crash): open another. A launch that failed
+    stays failed, so its error is what every later use raises."""
+    return opened.exception() is None and not opened.result().is_connected()

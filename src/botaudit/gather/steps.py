@@ -225,6 +225,9 @@ async def new_tab(ctx: RunContext, _: NoParams) -> NewTab:
     driver.loaded(response.url if response else ctx.config.target.url)
     await driver.open()
     restored = await driver.settle()
+    # Back to the first tab, as its user would: a tab in the background gets no animation
+    # frames, and every click there would wait about a second for the element to be stable.
+    await ctx.page.bring_to_front()
     return NewTab(tabs=len(ctx.context.pages), bot_messages_in_new_tab=len(restored))
 
 

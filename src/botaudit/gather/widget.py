@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import time
 from pathlib import Path
+from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import FrameLocator, Locator, Page
@@ -34,6 +35,9 @@ from botaudit.gather.reply_wait import (
 )
 
 POLL_S = 0.1
+# While the widget shows it is answering, the pause ends when it stops showing that (the
+# page checks it at every change); this bounds how long one pause may then last.
+DOM_BUSY_POLL_S = 1.0
 NAVIGATION_COMMIT_POLLS = 30  # a navigation under way commits within 3 s, or it was a reload
 STATIC_BUSY_S = 5.0  # a signal on this long with nothing changing is decoration
 
@@ -92,6 +96,22 @@ _MARK_CONTAINER_JS = """
   el.setAttribute('data-botaudit-container', '');
 }
 """
+
+
+# Signals first, then the messages, in one script: a read of one moment.
+_READ_JS = f"""
+(nodes, args) => ({{
+  busy: ({BUSY_JS})([args.typing, false]),
+  messages: ({_READ_MESSAGES_JS})(nodes, args),
+}})
+"""
+
+
+def _views(raw: list[dict[str, Any]]) -> list[MessageView]:
+    for item in raw:
+        if item["length"] > len(item["text"]):
+            item["chars_on_page"] = item["length"]
+    return [MessageView.model_validate(item) for item in raw]
 
 
 class WidgetNotFound(Exception):
@@ -198,11 +218,13 @@ class WidgetDriver:
 
     async def open(self) -> None:
         """Make the input visible, clicking the launcher if the chat starts closed."""
-        await asyncio.gather(self.check_selectors(), self._mark_static_busy())
         field = self.locator(self.widget.input).first
+        _, _, shown = await asyncio.gather(
+            self.check_selectors(), self._mark_static_busy(), self._visible(field)
+        )
         timeout_ms = self.timing.navigation_timeout_s * 1000
         self._since = time.monotonic()
-        if self.widget.launcher is not None and not await self._visible(field):
+        if self.widget.launcher is not None and not shown:
             launcher = self.locator(self.widget.launcher).first
             try:
                 await launcher.click(timeout=timeout_ms)
@@ -225,20 +247,32 @@ class WidgetDriver:
         except PlaywrightError:
             return False
 
-    async def messages(self) -> list[MessageView]:
-        args = {
+    def _read_args(self) -> dict[str, object]:
+        return {
             "label": self.widget.sender_label,
             "agent": self.widget.agent_message.css if self.widget.agent_message else None,
             "cap": 2 * MAX_MESSAGE_CHARS,  # not megabytes over the wire ten times a second
+            "typing": self.widget.typing.css if self.widget.typing else None,
         }
+
+    async def _evaluate_messages(self, script: str) -> Any:
+        locator = self.locator(self.widget.bot_message)
         try:
-            raw = await self.locator(self.widget.bot_message).evaluate_all(_READ_MESSAGES_JS, args)
+            return await locator.evaluate_all(script, self._read_args())
         except PlaywrightError as exc:
             raise await self._page_moved(exc, "reading the replies") from None
-        for item in raw:
-            if item["length"] > len(item["text"]):
-                item["chars_on_page"] = item["length"]
-        return [MessageView.model_validate(item) for item in raw]
+
+    async def messages(self) -> list[MessageView]:
+        return _views(await self._evaluate_messages(_READ_MESSAGES_JS))
+
+    async def _read(self) -> tuple[bool, list[MessageView]]:
+        """Whether a busy element is shown, and the bot messages: both read by one script in
+        one moment, signals first (one round trip a poll, and no change can fall between)."""
+        raw = await self._evaluate_messages(_READ_JS)
+        dom = raw["busy"] > 0
+        if dom:
+            self.cadence.signals = True
+        return dom, _views(raw["messages"])
 
     async def _busy_elements(self, mark: bool = False) -> int:
         scope = self.scope(self.widget.bot_message)
@@ -250,11 +284,13 @@ class WidgetDriver:
         except PlaywrightError:
             return 0  # the frame is reloading or gone: the message read says so
 
-    async def pause(self, seconds: float) -> None:
+    async def pause(self, seconds: float, until_idle: bool = False) -> None:
         """Wait `seconds` of the page's time in the bot messages' frame, or until its DOM
-        changes (`reply_wait.PAUSE_JS`); where the page cannot run it, in our own time."""
+        changes (`reply_wait.PAUSE_JS`) and, `until_idle`, no busy signal is shown any
+        more; where the page cannot run it, in our own time."""
         scope = self.scope(self.widget.bot_message)
-        args = [max(seconds, PAUSE_MIN_S) * 1000, PAUSE_MIN_S * 1000]
+        typing = self.widget.typing.css if self.widget.typing else None
+        args = [max(seconds, PAUSE_MIN_S) * 1000, PAUSE_MIN_S * 1000, until_idle, typing]
         try:
             target = scope if isinstance(scope, Page) else scope.locator(":root").first
             await asyncio.wait_for(target.evaluate(PAUSE_JS, args), seconds + PAUSE_GRACE_S)
@@ -264,13 +300,6 @@ class WidgetDriver:
     async def _mark_static_busy(self) -> None:
         """Whatever looks busy while the widget is idle is decoration, not a signal."""
         await self._busy_elements(mark=True)
-
-    async def _busy(self, since: float) -> tuple[bool, bool]:
-        """Whether a busy element is shown, and whether a chat request is still open."""
-        dom = await self._busy_elements() > 0
-        if dom:
-            self.cadence.signals = True
-        return dom, self.requests.pending_since(since)
 
     async def wait_for_reply(
         self,
@@ -293,8 +322,8 @@ class WidgetDriver:
         while True:
             # Signals first: a widget turns them off once its text is complete, so text
             # read after a read that saw them off is the whole of it.
-            dom_busy, net_busy = await self._busy(self._since)
-            messages = await self.messages()
+            dom_busy, messages = await self._read()
+            net_busy = self.requests.pending_since(self._since)
             busy = dom_busy or net_busy
             if busy:
                 # The page renders what a response brought a moment after the network layer
@@ -326,9 +355,13 @@ class WidgetDriver:
                 self._never_ended = busy or bool(new)  # not silence: an answer not finished
                 return new, True
             # Quiet so far: the rest of the quiet period, on the page's clock; otherwise
-            # until the next read, woken early by a change.
-            rest = quiet_s - state.still_for(now) if ready and not busy else POLL_S
-            await self.pause(min(rest, deadline - now))
+            # until the next read, woken early by a change. A typing indicator or aria-busy
+            # goes off by a change of the DOM, which wakes the pause: no need to read often.
+            if ready and not busy:
+                rest = quiet_s - state.still_for(now)
+            else:
+                rest = DOM_BUSY_POLL_S if dom_busy else POLL_S
+            await self.pause(min(rest, deadline - now), until_idle=dom_busy)
 
     async def settle(self) -> list[MessageView]:
         """Wait for what the widget shows unprompted (a greeting) to finish appearing."""
@@ -340,11 +373,12 @@ class WidgetDriver:
     async def _late_parts(self) -> tuple[list[MessageView], int]:
         """What changed since the last wait ended: late parts of *that* answer, waited for;
         and how many bot messages there are now."""
-        messages = await self.messages()
+        dom_busy, messages = await self._read()
         if self._captured is None:
             return [], len(messages)
         captured = self._captured
-        if [m.text for m in messages] == captured and not any(await self._busy(self._since)):
+        busy = dom_busy or self.requests.pending_since(self._since)
+        if [m.text for m in messages] == captured and not busy:
             return [], len(messages)
         # The bot paused longer than we waited: learn that (bounded, as the exact moment
         # the late part came is unknown), then let the rest of it arrive.
@@ -417,26 +451,32 @@ class WidgetDriver:
 
     async def view(self, screenshot: Path | None = None) -> WidgetView:
         root = await self.container()
-        user_count = None
-        mask: list[Locator] = []
-        if self.widget.user_message is not None:
-            users = self.locator(self.widget.user_message)
-            user_count = await users.count()
-            mask.append(users)
+        users = self.locator(self.widget.user_message) if self.widget.user_message else None
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             # Users' own messages are masked: they may hold the personal data typed.
-            await root.screenshot(path=str(screenshot), mask=mask, animations="disabled")
+            await root.screenshot(
+                path=str(screenshot), mask=[users] if users else [], animations="disabled"
+            )
+        # Independent reads of the same moment, at once: one round trip's wait, not five.
+        text, hidden, messages, links, user_count = await asyncio.gather(
+            root.inner_text(),
+            root.evaluate(_HIDDEN_NAMES_JS),
+            self.messages(),
+            root.evaluate(_LINKS_JS, {"max": MAX_LINKS, "cap": 500}),
+            users.count() if users else _none(),
+        )
         return WidgetView(
-            visible_text=capped((await root.inner_text()).strip(), 4 * MAX_MESSAGE_CHARS),
-            hidden_names=await root.evaluate(_HIDDEN_NAMES_JS),
-            bot_messages=await self.messages(),
-            links=[
-                LinkView(**link)
-                for link in await root.evaluate(_LINKS_JS, {"max": MAX_LINKS, "cap": 500})
-            ],
+            visible_text=capped(text.strip(), 4 * MAX_MESSAGE_CHARS),
+            hidden_names=hidden,
+            bot_messages=messages,
+            links=[LinkView(**link) for link in links],
             user_message_count=user_count,
         )
+
+
+async def _none() -> None:
+    return None
 
 
 def _first_line(exc: BaseException) -> str:
