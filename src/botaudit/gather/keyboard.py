@@ -26,6 +26,7 @@ from pydantic import Field
 
 from botaudit.evidence.keyboard import KeyboardWalkthrough
 from botaudit.gather import keyboard_js as js
+from botaudit.gather.dom import evaluate_first
 from botaudit.gather.reflow import show_narrow, shown
 from botaudit.gather.step_base import NoParams, RunContext, step
 from botaudit.gather.widget import PageProblem, WidgetDriver
@@ -62,7 +63,7 @@ async def _visible(locator: Locator) -> bool:
 
 async def _has_focus(locator: Locator) -> bool:
     try:
-        return bool(await locator.evaluate(js.HAS_FOCUS_JS))
+        return bool(await evaluate_first(locator, js.HAS_FOCUS_JS, missing=False))
     except PlaywrightError:
         return False
 
@@ -113,8 +114,8 @@ async def _focus_in(ctx: RunContext, record: KeyboardWalkthrough) -> None:
     root = await ctx.driver.container()
 
     async def inside() -> bool:
-        found = await root.evaluate(js.FOCUS_INSIDE_JS, CAP)
-        return bool(found["inside"])
+        found = await evaluate_first(root, js.FOCUS_INSIDE_JS, CAP)
+        return bool(found and found["inside"])
 
     record.focus_moved_in = await _poll(inside, FOCUS_WAIT_S)
     record.focus_after_open = ctx.mask((await _focused(ctx))[0])

@@ -24,6 +24,7 @@ from playwright.async_api import FrameLocator, Locator, Page
 from botaudit.config import Selector, Timing, Widget
 from botaudit.evidence.observations import Exchange, LinkView, MessageView, WidgetView
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
+from botaudit.gather.dom import evaluate_first, evaluate_in
 from botaudit.gather.reply_wait import (
     BUSY_JS,
     PAUSE_GRACE_S,
@@ -84,6 +85,14 @@ _LINKS_JS = """
 """
 MAX_LINKS = 50
 
+_VIEW_JS = f"""
+(root, args) => ({{
+  text: root.innerText || '',
+  hidden: ({_HIDDEN_NAMES_JS.strip()})(root),
+  links: ({_LINKS_JS.strip()})(root, args),
+}})
+"""
+
 # Without a configured container, the widget is the smallest ancestor of the input that
 # holds every bot message: usually the chat window.
 _MARK_CONTAINER_JS = """
@@ -94,6 +103,7 @@ _MARK_CONTAINER_JS = """
   while (up(el) && (el.querySelectorAll(botCss).length < total || el === input)) el = up(el);
   if (total === 0) { for (let i = 0; i < 3 && up(el); i++) el = up(el); }
   el.setAttribute('data-botaudit-container', '');
+  return true;
 }
 """
 
@@ -278,9 +288,7 @@ class WidgetDriver:
         scope = self.scope(self.widget.bot_message)
         typing = self.widget.typing.css if self.widget.typing else None
         try:
-            if isinstance(scope, Page):
-                return int(await scope.evaluate(BUSY_JS, [typing, mark]))
-            return int(await scope.locator(":root").first.evaluate(BUSY_JS, [typing, mark]))
+            return int(await evaluate_in(scope, BUSY_JS, [typing, mark]))
         except PlaywrightError:
             return 0  # the frame is reloading or gone: the message read says so
 
@@ -292,8 +300,7 @@ class WidgetDriver:
         typing = self.widget.typing.css if self.widget.typing else None
         args = [max(seconds, PAUSE_MIN_S) * 1000, PAUSE_MIN_S * 1000, until_idle, typing]
         try:
-            target = scope if isinstance(scope, Page) else scope.locator(":root").first
-            await asyncio.wait_for(target.evaluate(PAUSE_JS, args), seconds + PAUSE_GRACE_S)
+            await asyncio.wait_for(evaluate_in(scope, PAUSE_JS, args), seconds + PAUSE_GRACE_S)
         except (TimeoutError, PlaywrightError):
             await asyncio.sleep(min(seconds, POLL_S))  # the next read says what happened
 
@@ -446,7 +453,11 @@ class WidgetDriver:
         if self.widget.iframe:
             return self.page.frame_locator(self.widget.iframe).locator("body")
         field = self.locator(self.widget.input).first
-        await field.evaluate(_MARK_CONTAINER_JS, self.widget.bot_message.css)
+        if not await evaluate_first(field, _MARK_CONTAINER_JS, self.widget.bot_message.css):
+            raise PageProblem(
+                f"the chat widget disappeared: its input '{self.widget.input.css}' is no longer "
+                "on the page"
+            )
         return self.default_scope.locator("[data-botaudit-container]").first
 
     async def view(self, screenshot: Path | None = None) -> WidgetView:
@@ -458,19 +469,19 @@ class WidgetDriver:
             await root.screenshot(
                 path=str(screenshot), mask=[users] if users else [], animations="disabled"
             )
-        # Independent reads of the same moment, at once: one round trip's wait, not five.
-        text, hidden, messages, links, user_count = await asyncio.gather(
-            root.inner_text(),
-            root.evaluate(_HIDDEN_NAMES_JS),
+        # Independent reads of the same moment, at once: one round trip's wait.
+        read, messages, user_count = await asyncio.gather(
+            evaluate_first(root, _VIEW_JS, {"max": MAX_LINKS, "cap": 500}),
             self.messages(),
-            root.evaluate(_LINKS_JS, {"max": MAX_LINKS, "cap": 500}),
             users.count() if users else _none(),
         )
+        if read is None:
+            raise PageProblem("the chat widget disappeared while botaudit was reading it")
         return WidgetView(
-            visible_text=capped(text.strip(), 4 * MAX_MESSAGE_CHARS),
-            hidden_names=hidden,
+            visible_text=capped(read["text"].strip(), 4 * MAX_MESSAGE_CHARS),
+            hidden_names=read["hidden"],
             bot_messages=messages,
-            links=[LinkView(**link) for link in links],
+            links=[LinkView(**link) for link in read["links"]],
             user_message_count=user_count,
         )
 
