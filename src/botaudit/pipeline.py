@@ -52,14 +52,11 @@ class AuditOutcome:
 
 def _add_pdf(outcome: AuditOutcome, out_dir: Path, runner: BrowserRunner | None) -> None:
     """Print report.pdf beside report.html; a failed print is a warning, never lost results."""
-    report = outcome.report
     config = outcome.bundle.config.content.get("browser") or {}
     try:
         outcome.files["pdf"] = write_pdf(
             outcome.files["html"],
             out_dir / "report.pdf",
-            f"{report.audit.name} — {report.target.url}",
-            report.language,
             config.get("executable") if isinstance(config, dict) else None,
             runner,
         )

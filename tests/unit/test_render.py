@@ -138,3 +138,18 @@ def test_explanations_follow_the_report_language(language: str, other: str) -> N
     data = json.loads(report.model_dump_json())
     explanation = next(c for c in data["criteria"] if c["id"] == "privacy.notice")["explanation"]
     assert explanation["fi"] == notice.fi and explanation["en"] == notice.en
+
+
+def test_print_footer_carries_the_audit_name_safely_as_css() -> None:
+    """The PDF footer is `@page` CSS inside <style>, where HTML escaping does not apply: a
+    quote, a backslash or `</style>` in the audit's name must stay text."""
+    report = make_report("fi")
+    report.audit.name = 'Oulu "x" \\ </style><script>alert(1)</script>'
+    html = render_html(report, None)
+    style = html[html.index("<style>") : html.index("</style>") + len("</style>")]
+    assert "<script>" not in style and style.count("</style>") == 1
+    footer = re.search(r"@bottom-left \{ content: (\"[^\"]*\");", style)
+    assert footer is not None
+    decoded = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), footer.group(1)[1:-1])
+    assert decoded.startswith(report.audit.name + " — ")
+    assert 'content: "Sivu" " " counter(page) " / " counter(pages)' in style

@@ -70,8 +70,22 @@ def _when(moment: datetime | None) -> str:
     return "–" if moment is None else moment.isoformat(timespec="seconds")
 
 
+def css_string(text: object) -> Markup:
+    """`text` as a CSS string literal, for the print footer in the report's `<style>`.
+
+    Everything but letters, digits, space and a few marks is written as a CSS escape: the
+    audit's name and URL come from a config, and a quote, a backslash or `</style>` in them
+    must neither end the string nor the style element (HTML escaping does not work there).
+    """
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:/_-")
+    body = "".join(c if c in safe else f"\\{ord(c):x} " for c in str(text))
+    return Markup(f'"{body}"')
+
+
 def _filters(env: Environment) -> Environment:
-    env.filters.update(score=_score, percent=_percent, when=_when, code=_md_code)
+    env.filters.update(
+        score=_score, percent=_percent, when=_when, code=_md_code, css_string=css_string
+    )
     return env
 
 
