@@ -175,7 +175,7 @@ def test_report_on_saved_bundle_reproduces_scores_offline(
     def no_browser(*_a: object, **_k: object) -> None:
         raise AssertionError("re-reporting must not start a browser or use the network")
 
-    monkeypatch.setattr("botaudit.gather.run.async_playwright", no_browser)
+    monkeypatch.setattr("botaudit.gather.session.async_playwright", no_browser)
     monkeypatch.setattr("httpx.get", no_browser)
     for outcome in audits.values():
         bundle_dir = outcome.files["json"].parent / "evidence"

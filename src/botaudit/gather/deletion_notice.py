@@ -9,13 +9,12 @@ through `accept_dialogs` and `confirmation_text` below: the control is clicked o
 
 from __future__ import annotations
 
-import re
-
 from playwright.async_api import Dialog, Locator, Page
 from playwright.async_api import Error as PlaywrightError
 
 from botaudit.evidence.deletion_notice import DeletionNotice
 from botaudit.evidence.text import capped
+from botaudit.gather.dom import find_named_control
 from botaudit.gather.step_base import NoParams, RunContext, step
 
 NEAR_CAP = 1_000
@@ -65,17 +64,8 @@ async def read_deletion_notice(ctx: RunContext, _: NoParams) -> DeletionNotice:
         return DeletionNotice(found=True, via="config", label=widget.end_conversation[-1].css)
     lexicon = ctx.lexicon
     names = [n for lang in ("fi", "sv", "en") for n in lexicon.for_language(lang).end_conversation]
-    scope = ctx.driver.default_scope
-    for name in names:
-        pattern = re.compile(re.escape(name), re.IGNORECASE)
-        for candidate in (
-            scope.get_by_role("button", name=pattern),
-            scope.get_by_role("link", name=pattern),
-            scope.get_by_text(pattern),
-        ):
-            control = candidate.first
-            if await _visible(control):
-                return await _read(ctx, control, name, "lexicon")
+    if found := await find_named_control(ctx.driver.default_scope, names):
+        return await _read(ctx, *found, "lexicon")
     return DeletionNotice(found=False, searched=names)
 
 

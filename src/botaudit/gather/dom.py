@@ -9,8 +9,10 @@ one call, and say at once when there is no element.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import FrameLocator, Locator, Page
 
 
@@ -30,3 +32,41 @@ async def evaluate_in(scope: Page | FrameLocator, script: str, arg: Any = None) 
         return await scope.evaluate(script, arg)
     # Awaited like `evaluate`: a script that returns a promise is waited for.
     return await scope.locator(":root").evaluate_all(f"(_, arg) => ({script})(arg)", arg)
+
+
+async def find_named_control(
+    scope: Page | FrameLocator, labels: list[str], with_text: bool = True
+) -> tuple[Locator, str] | None:
+    """The first visible control named by one of `labels` (the lexicon's order is the order
+    of preference): for each label a button, else a link, else (`with_text`) any element
+    with that text; with the label it matched. None when there is none.
+
+    One call says "none", the usual answer on a widget without such a control: every label
+    at once. Only when something matches are the labels tried in their order.
+    """
+    if not labels:
+        return None
+
+    def kinds(pattern: re.Pattern[str]) -> list[Locator]:
+        found = [scope.get_by_role("button", name=pattern), scope.get_by_role("link", name=pattern)]
+        if with_text:
+            found.append(scope.get_by_text(pattern))
+        return [locator.filter(visible=True) for locator in found]
+
+    def union(locators: list[Locator]) -> Locator:
+        first, *rest = locators
+        for locator in rest:
+            first = first.or_(locator)
+        return first
+
+    try:
+        every = re.compile("|".join(map(re.escape, labels)), re.IGNORECASE)
+        if not await union(kinds(every)).count():
+            return None
+        for label in labels:
+            for locator in kinds(re.compile(re.escape(label), re.IGNORECASE)):
+                if await locator.count():
+                    return locator.first, label
+    except PlaywrightError:
+        return None  # the page is reloading or gone: nothing to find there
+    return None

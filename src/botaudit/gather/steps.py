@@ -33,6 +33,7 @@ from botaudit.evidence.observations import (
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.gather import accessibility, storage
 from botaudit.gather.deletion_notice import accept_dialogs, confirmation_text
+from botaudit.gather.dom import find_named_control
 from botaudit.gather.step_base import (  # STEPS: importing this module fills the registry
     STEPS,  # noqa: F401
     NoParams,
@@ -258,29 +259,23 @@ async def end_conversation(ctx: RunContext, _: NoParams) -> EndConversation:
         for lang in ("fi", "sv", "en")
         for label in ctx.lexicon.for_language(lang).end_conversation
     ]
-    scope = ctx.driver.default_scope
-    for label in labels:
-        pattern = re.compile(re.escape(label), re.IGNORECASE)
-        for candidate in (
-            scope.get_by_role("button", name=pattern),
-            scope.get_by_role("link", name=pattern),
-            scope.get_by_text(pattern),
-        ):
-            control = candidate.first
-            try:
-                if await control.is_visible():
-                    await control.click()
-                    confirmed, asked = await _confirm(ctx, before)
-                    return EndConversation(
-                        found=True,
-                        via="lexicon",
-                        labels=[label],
-                        detail=confirmed,
-                        confirmation_text=ctx.mask("\n".join([*dialogs, asked]).strip()),
-                    )
-            except PlaywrightError:
-                continue
-    return EndConversation(found=False, searched=labels)
+    found = await find_named_control(ctx.driver.default_scope, labels)
+    if found is None:
+        return EndConversation(found=False, searched=labels)
+    control, label = found
+    try:
+        await control.click()
+    except PlaywrightError as exc:  # covered by something, or gone: say so, do not guess on
+        detail = f"the control could not be clicked: {str(exc).strip().splitlines()[0]}"
+        return EndConversation(found=True, via="lexicon", labels=[label], detail=detail)
+    confirmed, asked = await _confirm(ctx, before)
+    return EndConversation(
+        found=True,
+        via="lexicon",
+        labels=[label],
+        detail=confirmed,
+        confirmation_text=ctx.mask("\n".join([*dialogs, asked]).strip()),
+    )
 
 
 CONFIRM_WAIT_S = 0.5  # a confirmation appears at once after the click, if at all

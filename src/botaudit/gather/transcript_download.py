@@ -10,7 +10,6 @@ the forms storage is searched for). Only a masked copy is kept in the bundle.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from playwright.async_api import Error as PlaywrightError
@@ -19,6 +18,7 @@ from botaudit.evidence.observations import PersonalDataInput
 from botaudit.evidence.pii import probe_forms_in
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
 from botaudit.evidence.transcript_download import TranscriptDownload
+from botaudit.gather.dom import find_named_control
 from botaudit.gather.step_base import NoParams, RunContext, current_step, step
 
 DOWNLOAD_WAIT_MS = 5_000
@@ -39,26 +39,19 @@ async def download_transcript(ctx: RunContext, params: TranscriptParams) -> Tran
     names = [
         n for lang in ("fi", "sv", "en") for n in ctx.lexicon.for_language(lang).download_transcript
     ]
-    scope = ctx.driver.default_scope
-    for name in names:
-        pattern = re.compile(re.escape(name), re.IGNORECASE)
-        for candidate in (
-            scope.get_by_role("button", name=pattern),
-            scope.get_by_role("link", name=pattern),
-        ):
-            control = candidate.first
-            try:
-                if not await control.is_visible():
-                    continue
-                async with ctx.page.expect_download(timeout=DOWNLOAD_WAIT_MS) as info:
-                    await control.click()
-                download = await info.value
-                path = Path(await download.path())
-            except PlaywrightError as exc:
-                return TranscriptDownload(
-                    found=True, label=name, detail=f"no file came: {str(exc).splitlines()[0]}"
-                )
-            return _inspect(ctx, params, name, download.suggested_filename, path)
+    found = await find_named_control(ctx.driver.default_scope, names, with_text=False)
+    if found is not None:
+        control, name = found
+        try:
+            async with ctx.page.expect_download(timeout=DOWNLOAD_WAIT_MS) as info:
+                await control.click()
+            download = await info.value
+            path = Path(await download.path())
+        except PlaywrightError as exc:
+            return TranscriptDownload(
+                found=True, label=name, detail=f"no file came: {str(exc).splitlines()[0]}"
+            )
+        return _inspect(ctx, params, name, download.suggested_filename, path)
     return TranscriptDownload(found=False, detail="no visible control named " + " / ".join(names))
 
 

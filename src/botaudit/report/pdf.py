@@ -40,7 +40,7 @@ async def _print(browser: Browser, html: Path, pdf: Path, inline: bool) -> None:
             await page.set_content(html.read_text(encoding="utf-8"), wait_until="load")
         else:
             await page.goto(html.resolve().as_uri(), wait_until="load")
-        await page.emulate_media(media="print")
+        # No emulate_media("print"): printing renders with print media already.
         await page.pdf(
             path=str(pdf),
             format="A4",
