@@ -10,9 +10,26 @@ import pytest
 from local_site import LocalSite
 
 from botaudit.config import parse_config
-from botaudit.pipeline import run_audit
+from botaudit.pipeline import AuditOutcome, run_audit
 
 pytestmark = pytest.mark.browser
+
+
+def keyboard_audit(
+    tmp_path: Path, page: str, language: str, widget: dict[str, str], greeting_s: float
+) -> AuditOutcome:
+    """The keyboard scenario alone, on `page` served from 127.0.0.1."""
+    with LocalSite({"/": page}) as url:
+        config = {
+            "name": f"keyboard-{language}",
+            "target": {"url": url},
+            "language": language,
+            "scenarios": ["keyboard"],
+            "widget": widget,
+            "timing": {"reply_timeout_s": 5, "greeting_timeout_s": greeting_s},
+        }
+        return run_audit(parse_config(config, "keyboard test"), tmp_path)
+
 
 # Open from the start; Enter in the input does nothing, only the button sends.
 PAGE = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kommun</title>
@@ -38,16 +55,8 @@ say('bot', 'Hej! Jag är en chattbot.');
 
 
 def test_an_always_open_chat_sent_by_its_button(tmp_path: Path) -> None:
-    with LocalSite({"/": PAGE}) as url:
-        config = {
-            "name": "always-open",
-            "target": {"url": url},
-            "language": "sv",
-            "scenarios": ["keyboard"],
-            "widget": {"input": "#in", "send": "#send", "bot_message": ".bot"},
-            "timing": {"reply_timeout_s": 5, "greeting_timeout_s": 2},
-        }
-        outcome = run_audit(parse_config(config, "always-open"), tmp_path)
+    widget = {"input": "#in", "send": "#send", "bot_message": ".bot"}
+    outcome = keyboard_audit(tmp_path, PAGE, "sv", widget, greeting_s=2)
     scenario = next(s for s in outcome.bundle.scenarios if s.id == "keyboard")
     walk = next(s for s in scenario.steps if s.name == "keyboard").data
     assert walk["launcher"] == "none" and walk["closed"] is None
@@ -87,16 +96,8 @@ document.getElementById('f').onsubmit = (e) => {
 
 
 def test_a_chat_that_slides_away_closed_by_its_button(tmp_path: Path) -> None:
-    with LocalSite({"/": SLIDING}) as url:
-        config = {
-            "name": "sliding",
-            "target": {"url": url},
-            "language": "en",
-            "scenarios": ["keyboard"],
-            "widget": {"launcher": "#open", "input": "#in", "bot_message": ".bot"},
-            "timing": {"reply_timeout_s": 5, "greeting_timeout_s": 1},
-        }
-        outcome = run_audit(parse_config(config, "sliding"), tmp_path)
+    widget = {"launcher": "#open", "input": "#in", "bot_message": ".bot"}
+    outcome = keyboard_audit(tmp_path, SLIDING, "en", widget, greeting_s=1)
     result = next(c for c in outcome.report.criteria if c.id == "fairness.widget-accessibility")
     # Opened by Tab + Enter, closed by the button found by Tab, but focus is then lost.
     assert result.outcome == "partial", result.explanation.en

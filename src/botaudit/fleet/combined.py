@@ -73,11 +73,8 @@ def combined_report(
         titles=titles,
         consistency=[
             ConsistencyRow(
-                id=c.id,
-                criterion=c.criterion,
-                outcome=c.outcome,
+                **c.model_dump(exclude={"explanation", "quotes"}),
                 explanation=texts.render(c.explanation, language),
-                per_target=c.per_target,
                 quotes={t: [mask_text(q) for q in qs] for t, qs in c.quotes.items()},
             )
             for c in consistency

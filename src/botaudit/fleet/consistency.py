@@ -16,7 +16,7 @@ Either is inconclusive when a deployment could not be judged and nothing already
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from pydantic import BaseModel, ConfigDict, Field
 
 from botaudit.messages import Many, Message, msg
 from botaudit.types import JUDGED
@@ -25,14 +25,21 @@ DISCLOSURE = "transparency.bot-identity-disclosed"
 HANDOFF = "accountability.handoff-instruction-up-front"
 
 
-@dataclass
-class Consistency:
+class ConsistencyFields(BaseModel):
+    """What a consistency row says in any language: the combined report's row adds the
+    explanation rendered in its language (`fleet.model.ConsistencyRow`)."""
+
     id: str
     criterion: str
     outcome: str
+    per_target: dict[str, str] = Field(default_factory=dict)
+    quotes: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Consistency(ConsistencyFields):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     explanation: Message
-    per_target: dict[str, str] = field(default_factory=dict)
-    quotes: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _listing(outcomes: dict[str, str]) -> Many:
@@ -86,5 +93,14 @@ def judge_consistency(
         per = {t: o.get(criterion, "not_assessed") for t, o in outcomes.items()}
         outcome, explanation = rule(per)
         cited = {t: q.get(criterion, []) for t, q in quotes.items()}
-        rows.append(Consistency(row_id, criterion, outcome, explanation, per, cited))
+        rows.append(
+            Consistency(
+                id=row_id,
+                criterion=criterion,
+                outcome=outcome,
+                explanation=explanation,
+                per_target=per,
+                quotes=cited,
+            )
+        )
     return rows

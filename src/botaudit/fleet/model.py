@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from botaudit.fleet.consistency import ConsistencyFields
 from botaudit.pipeline import AuditOutcome
 from botaudit.types import ReportLanguage
 
@@ -46,13 +47,8 @@ class TargetSummary(BaseModel):
     since: Since | None = None
 
 
-class ConsistencyRow(BaseModel):
-    id: str
-    criterion: str
-    outcome: str
+class ConsistencyRow(ConsistencyFields):
     explanation: str
-    per_target: dict[str, str] = Field(default_factory=dict)
-    quotes: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class FleetReport(BaseModel):
