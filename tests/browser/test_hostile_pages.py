@@ -54,6 +54,8 @@ bot('Hei! Olen chatbot.');
 HOSTILE = {
     # Goes elsewhere by itself once the audit has started.
     "navigates-away": "<script>setTimeout(() => { location.href = '/elsewhere'; }, 1500);</script>",
+    # Only a tab reopened from the page (window.open) leaves at once.
+    "leaves-when-reopened": "<script>if (window.opener) location.href = '/elsewhere';</script>",
     # Replies cut inside an emoji, with control characters and a bidi override.
     "hostile-unicode": "<script>reply = () => bot('Hei \\ud83d\\u0007 \\u202eolleh \\u0000!');"
     "</script>",
@@ -128,6 +130,16 @@ def test_page_navigating_away_is_named_not_the_launcher(site: str, tmp_path: Pat
     assert_clear_error(result, "navigated away")
     assert "widget.launcher" not in result.stderr
     assert (out / "evidence" / "evidence.json").is_file()
+
+
+def test_reopened_tab_that_leaves_at_once_is_named_not_the_launcher(
+    site: str, tmp_path: Path
+) -> None:
+    """The reopened tab's URL is where it went, not what was loaded: not a wrong selector."""
+    widget = {**WIDGET_CONFIG, "launcher": "#chat"}
+    result, _ = _audit(tmp_path, site + "leaves-when-reopened", widget, scenarios=["next-user"])
+    assert_clear_error(result, "navigated away")
+    assert "widget.launcher" not in result.stderr
 
 
 def test_frame_that_never_answers_does_not_stop_the_audit(site: str, tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ class NextUserParams(NoParams):
 
 async def _leave_and_return(ctx: RunContext, how: How) -> tuple[Page, WidgetDriver]:
     config = ctx.config
+    reopened = config.target.url
     if how == "back":
         await ctx.page.goto("about:blank")
         response = await ctx.page.go_back(wait_until="domcontentloaded")
@@ -46,6 +47,7 @@ async def _leave_and_return(ctx: RunContext, how: How) -> tuple[Page, WidgetDriv
         page = await ctx.context.new_page()
         response = await page.goto(config.target.url, wait_until="domcontentloaded")
     else:  # reopen: the tab carries its session, the old one is closed
+        reopened = ctx.page.url  # what the new tab loads: where it is later may be elsewhere
         async with ctx.context.expect_page() as opened:
             await ctx.page.evaluate("() => { window.open(location.href); }")
         page = await opened.value
@@ -54,7 +56,9 @@ async def _leave_and_return(ctx: RunContext, how: How) -> tuple[Page, WidgetDriv
         await ctx.page.close()
     await loaded(page)
     driver = WidgetDriver(page, config.widget, config.timing, ctx.driver.cadence)
-    driver.loaded(response.url if response else page.url)
+    # Not the tab's URL now: a page that has already navigated away by itself would be
+    # taken for the page loaded, and its missing launcher for a wrong selector.
+    driver.loaded(response.url if response else reopened)
     if how == "reopen":  # later steps continue in the reopened tab, as the next user would
         ctx.page, ctx.driver = page, driver
     return page, driver
