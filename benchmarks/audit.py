@@ -197,6 +197,14 @@ async def minimal(url: str, requests: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def cpu_seconds() -> float:
+    """CPU used so far by this process and its ended children (Playwright's driver, and the
+    browsers it reaped): on a shared 2-core machine a steadier measure than the wall clock."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="good", choices=list(PROFILES))
@@ -207,13 +215,16 @@ def main() -> None:
     gather_times: list[float] = []
     floor_times: list[float] = []
     report_times: list[float] = []
+    audit_cpu: list[float] = []
+    floor_cpu: list[float] = []
     with DemoServer(args.profile) as url, tempfile.TemporaryDirectory() as tmp:
         config = parse_config(demo_config(args.profile, url), "benchmark")
         requests: list[str] = []
         for run in range(args.runs):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds()
             outcome = run_audit(config, Path(tmp) / f"run{run}")
             audit_times.append(time.perf_counter() - started)
+            audit_cpu.append(cpu_seconds() - cpu)
             bundle = outcome.bundle
             if bundle.finished_at is not None:
                 gather_times.append((bundle.finished_at - bundle.started_at).total_seconds())
@@ -221,7 +232,9 @@ def main() -> None:
             step = handoff.step("handoff") if handoff else None
             if step is not None and step.ok:
                 requests = [a.sent for a in HandoffRequests.model_validate(step.data).attempts]
+            cpu = cpu_seconds()
             floor_times.append(asyncio.run(minimal(url, requests)))
+            floor_cpu.append(cpu_seconds() - cpu)
             started = time.perf_counter()
             rerun_report(Path(tmp) / f"run{run}", Path(tmp) / f"report{run}")
             report_times.append(time.perf_counter() - started)
@@ -236,12 +249,16 @@ def main() -> None:
         ("  of which gathering", gather_times),
         ("minimal script", floor_times),
         ("re-report, offline", report_times),
+        ("CPU s, audit", audit_cpu),
+        ("CPU s, minimal script", floor_cpu),
     )
     for name, times in rows:
         print(f"{name:24}{statistics.median(times):>10.2f}{min(times):>8.2f}{max(times):>8.2f}")
     print(f"ratio (audit / minimal): {audit_s / floor_s:.2f}")
     ratios = sorted(a / f for a, f in zip(audit_times, floor_times, strict=True))
     print(f"ratio per run (audit / the minimal run after it): {ratios[0]:.2f}–{ratios[-1]:.2f}")
+    cpu_ratio = statistics.median(audit_cpu) / statistics.median(floor_cpu)
+    print(f"CPU ratio (all processes; the demo server's share is in both): {cpu_ratio:.2f}")
     print(f"peak RSS: python {self_mb:.0f} MiB, largest child process {child_mb:.0f} MiB")
 
 
