@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -229,12 +230,14 @@ class WidgetDriver:
     async def open(self) -> None:
         """Make the input visible, clicking the launcher if the chat starts closed."""
         field = self.locator(self.widget.input).first
-        _, _, shown = await asyncio.gather(
-            self.check_selectors(), self._mark_static_busy(), self._visible(field)
-        )
+        # Together: one round trip's wait. Visibility only matters with a launcher to click.
+        checks: list[Awaitable[object]] = [self.check_selectors(), self._mark_static_busy()]
+        if self.widget.launcher is not None:
+            checks.append(self._visible(field))
+        done = await asyncio.gather(*checks)
         timeout_ms = self.timing.navigation_timeout_s * 1000
         self._since = time.monotonic()
-        if self.widget.launcher is not None and not shown:
+        if self.widget.launcher is not None and not done[2]:
             launcher = self.locator(self.widget.launcher).first
             try:
                 await launcher.click(timeout=timeout_ms)
@@ -252,9 +255,10 @@ class WidgetDriver:
             ) from exc
 
     async def _visible(self, locator: Locator) -> bool:
+        # Not waited for, except that a locator in a frame waits for the frame: bounded.
         try:
-            return await locator.is_visible()
-        except PlaywrightError:
+            return await asyncio.wait_for(locator.is_visible(), self.timing.navigation_timeout_s)
+        except (PlaywrightError, TimeoutError):
             return False
 
     def _read_args(self) -> dict[str, object]:
@@ -267,8 +271,16 @@ class WidgetDriver:
 
     async def _evaluate_messages(self, script: str) -> Any:
         locator = self.locator(self.widget.bot_message)
+        # `evaluate_all` has no timeout of its own: in a chat frame that never loads it would
+        # wait as long as the frame does.
+        limit = self.timing.navigation_timeout_s
         try:
-            return await locator.evaluate_all(script, self._read_args())
+            return await asyncio.wait_for(locator.evaluate_all(script, self._read_args()), limit)
+        except TimeoutError:
+            raise PageProblem(
+                f"the chat's messages could not be read: its frame did not answer within "
+                f"{limit:g} s"
+            ) from None
         except PlaywrightError as exc:
             raise await self._page_moved(exc, "reading the replies") from None
 
@@ -287,10 +299,11 @@ class WidgetDriver:
     async def _busy_elements(self, mark: bool = False) -> int:
         scope = self.scope(self.widget.bot_message)
         typing = self.widget.typing.css if self.widget.typing else None
+        limit = self.timing.navigation_timeout_s  # a frame that never loads: see above
         try:
-            return int(await evaluate_in(scope, BUSY_JS, [typing, mark]))
-        except PlaywrightError:
-            return 0  # the frame is reloading or gone: the message read says so
+            return int(await asyncio.wait_for(evaluate_in(scope, BUSY_JS, [typing, mark]), limit))
+        except (PlaywrightError, TimeoutError):
+            return 0  # the frame is reloading, gone or not answering: the message read says so
 
     async def pause(self, seconds: float, until_idle: bool = False) -> None:
         """Wait `seconds` of the page's time in the bot messages' frame, or until its DOM
