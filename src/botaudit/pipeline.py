@@ -27,7 +27,7 @@ from botaudit.messages import Catalogue, Message, catalogue, msg
 from botaudit.report.build import build_report
 from botaudit.report.diff import compare, load_report
 from botaudit.report.model import Report, ReportLanguage, Thresholds
-from botaudit.report.pdf import BrowserRunner, write_pdf
+from botaudit.report.pdf import Printer, write_pdf
 from botaudit.report.render import write_report
 from botaudit.report.transcripts.review import review_for_audit
 from botaudit.types import JUDGED
@@ -50,16 +50,17 @@ class AuditOutcome:
         return catalogue().render(nothing, "en") if nothing else None
 
 
-def _add_pdf(outcome: AuditOutcome, out_dir: Path, runner: BrowserRunner | None) -> None:
-    """Print report.pdf beside report.html; a failed print is a warning, never lost results."""
+def _add_pdf(outcome: AuditOutcome, out_dir: Path, printer: Printer | None) -> None:
+    """Add report.pdf, printed beside report.html (by `printer` when the audit's browser is
+    open); a failed print is a warning, never lost results."""
     config = outcome.bundle.config.content.get("browser") or {}
     try:
-        outcome.files["pdf"] = write_pdf(
-            outcome.files["html"],
-            out_dir / "report.pdf",
-            config.get("executable") if isinstance(config, dict) else None,
-            runner,
-        )
+        if printer is not None:
+            outcome.files["pdf"] = printer.result()
+        else:
+            executable = config.get("executable") if isinstance(config, dict) else None
+            pdf = out_dir / "report.pdf"
+            outcome.files["pdf"] = write_pdf(outcome.files["html"], pdf, executable)
     except Exception as exc:  # any browser failure: the HTML is still there
         outcome.warnings.append(f"The PDF could not be printed ({exc}); report.html is complete.")
 
@@ -79,7 +80,7 @@ def _render(
     language: str | None,
     thresholds: Thresholds,
     previous: Report | None = None,
-    runner: BrowserRunner | None = None,
+    printer: Printer | None = None,
 ) -> AuditOutcome:
     matcher = Matcher(lexicon.for_language(bundle.target.language))
     answers = Frozen(bundle_dir)  # the self-assessment frozen into the bundle, if any
@@ -101,10 +102,10 @@ def _render(
         report.audit.fatal_error = checklist[1].render(nothing, report.language)
     if previous is not None:
         report = report.model_copy(update={"comparison": compare(previous, report)})
-    files = write_report(report, out_dir, bundle_dir)
+    files = write_report(report, out_dir, bundle_dir, printer.start if printer else None)
     files.update(trainers_page_for(bundle, out_dir, report.language))
     outcome = AuditOutcome(bundle, report, files)
-    _add_pdf(outcome, out_dir, runner)
+    _add_pdf(outcome, out_dir, printer)
     return outcome
 
 
@@ -135,7 +136,26 @@ def run_audit(
     compare_to: Path | None = None,
 ) -> AuditOutcome:
     """Gather evidence into `out_dir/evidence` and write the report into `out_dir`."""
-    checklist = load_validated(checklist_path)  # a broken link stops us before the browser
+    # One browser for finding the widget, gathering and printing the PDF. It starts now, in
+    # the background: the checks of the inputs below run while it launches, and any of them
+    # that fails still stops the audit before a page is opened.
+    with BrowserSession(config.browser, config.timing.navigation_timeout_s) as session:
+        return _audit(
+            config, out_dir, session, config_path, checklist_path, language, progress, compare_to
+        )
+
+
+def _audit(
+    config: AuditConfig,
+    out_dir: Path,
+    session: BrowserSession,
+    config_path: str | None,
+    checklist_path: Path | None,
+    language: str | None,
+    progress: Progress,
+    compare_to: Path | None,
+) -> AuditOutcome:
+    checklist = load_validated(checklist_path)
     previous = load_report(compare_to) if compare_to else None
     scenarios = bundled_scenarios()
     chosen = config.scenarios or list(scenarios)
@@ -149,51 +169,50 @@ def run_audit(
     check_answers(answers)
     lexicon, lexicon_sha = load_lexicon()
     base = Path(config_path).parent if config_path else None
-    if config.conversation is not None:  # a broken question set stops us before the browser
+    if config.conversation is not None:  # a broken question set stops us before any page
         load_sets(config.conversation, base)
     bundle_dir = out_dir / "evidence"
     records = []
     if config.transcripts and config.transcripts.files:  # read before the browser: fail early
         logs_base = base or Path.cwd()
         records.append(review_for_audit(config.transcripts, logs_base, out_dir / "transcripts"))
-    # One browser for finding the widget, gathering and printing the PDF.
-    with BrowserSession(config.browser, config.timing.navigation_timeout_s) as session:
-        config = with_widget(config, session)  # no widget section: found on the page
-        bundle = gather(
-            config,
-            [scenarios[s] for s in chosen],
-            lexicon,
-            lexicon_sha,
-            bundle_dir,
-            config_path,
-            progress,
-            session,
-        )
-        if records:
-            bundle.records.extend(records)
+    config = with_widget(config, session)  # no widget section: found on the page
+    bundle = gather(
+        config,
+        [scenarios[s] for s in chosen],
+        lexicon,
+        lexicon_sha,
+        bundle_dir,
+        config_path,
+        progress,
+        session,
+    )
+    printer = Printer(session)  # its page opens while the rest is judged and written
+    if records:
+        bundle.records.extend(records)
+        write_bundle(bundle, bundle_dir)
+    freeze(answers, bundle_dir)
+    if config.conversation is not None:
+        try:
+            probe_into_bundle(
+                config,
+                bundle,
+                base,
+                lambda done, total: progress("conversation", "", done, total),
+            )
+        finally:
             write_bundle(bundle, bundle_dir)
-        freeze(answers, bundle_dir)
-        if config.conversation is not None:
-            try:
-                probe_into_bundle(
-                    config,
-                    bundle,
-                    base,
-                    lambda done, total: progress("conversation", "", done, total),
-                )
-            finally:
-                write_bundle(bundle, bundle_dir)
-        return _render(
-            bundle,
-            bundle_dir,
-            out_dir,
-            checklist,
-            lexicon,
-            language or config.report_language,
-            config.thresholds,
-            previous,
-            session,
-        )
+    return _render(
+        bundle,
+        bundle_dir,
+        out_dir,
+        checklist,
+        lexicon,
+        language or config.report_language,
+        config.thresholds,
+        previous,
+        printer,
+    )
 
 
 def rerun_report(

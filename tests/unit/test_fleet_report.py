@@ -41,7 +41,7 @@ SILENT = "Tervetuloa VisitOulun chattiin!"
 @pytest.fixture(autouse=True)
 def no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """The PDF print needs Chromium and is not what these tests are about."""
-    monkeypatch.setattr(pipeline, "_add_pdf", lambda outcome, out_dir, runner: None)
+    monkeypatch.setattr(pipeline, "_add_pdf", lambda outcome, out_dir, printer: None)
 
 
 def deployment(*greeting: str) -> EvidenceBundle:

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from types import TracebackType
 from typing import TypeVar
 
@@ -93,13 +94,15 @@ class BrowserSession:
             finished.wait(CLOSE_WAIT_S)
             raise
 
-    def with_browser(self, work: Callable[[Browser], Awaitable[T]]) -> T:
-        """Run `work(browser)` on the session's loop; what the PDF printer asks for."""
+    def submit(self, work: Callable[[Browser], Awaitable[T]]) -> Future[T]:
+        """Start `work(browser)` on the session's loop and return at once: what the caller
+        does meanwhile (judging, writing the report) overlaps it. Whatever is still running
+        when the session closes ends with the browser."""
 
         async def opened() -> T:
             return await work(await self.browser())
 
-        return self.run(opened())
+        return asyncio.run_coroutine_threadsafe(opened(), self._loop)
 
     def close(self) -> None:
         if self._closed:

@@ -11,16 +11,20 @@ second on every audit. A re-report has no browser open and starts one of its own
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Page, async_playwright
 
 from botaudit.browser import launch_options
 from botaudit.loop import run_blocking
 
 T = TypeVar("T")
+
+MARGIN = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
 
 
 class BrowserRunner(Protocol):
@@ -29,43 +33,70 @@ class BrowserRunner(Protocol):
     @property
     def remote(self) -> bool: ...
 
-    def with_browser(self, work: Callable[[Browser], Awaitable[T]]) -> T: ...
+    def submit(self, work: Callable[[Browser], Awaitable[T]]) -> Future[T]: ...
 
 
-async def _print(browser: Browser, html: Path, pdf: Path, inline: bool) -> None:
+async def _open_page(browser: Browser) -> Page:
     context = await browser.new_context(java_script_enabled=False, offline=True)
+    return await context.new_page()
+
+
+async def _print_on(page: Page, html: Path, pdf: Path, inline: bool) -> None:
     try:
-        page = await context.new_page()
         if inline:  # a browser on another machine cannot open this machine's file
             await page.set_content(html.read_text(encoding="utf-8"), wait_until="load")
         else:
             await page.goto(html.resolve().as_uri(), wait_until="load")
         # No emulate_media("print"): printing renders with print media already.
-        await page.pdf(
-            path=str(pdf),
-            format="A4",
-            print_background=True,
-            margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
-        )
+        await page.pdf(path=str(pdf), format="A4", print_background=True, margin=MARGIN)
     finally:
-        await context.close()
+        await page.context.close()
+
+
+class Printer:
+    """Prints the report with the audit's open browser, beside the audit's own work.
+
+    Its page opens as soon as the printer is made, in the background, while the report is
+    judged and written; printing starts once report.html is written and runs while the
+    other files are. Together about 0.3 s less on every audit. A printer that never prints
+    leaves its page to the end of the session, which closes the browser with it.
+    """
+
+    def __init__(self, runner: BrowserRunner) -> None:
+        self._runner = runner
+        self._page = runner.submit(_open_page)
+        self._printing: Future[None] | None = None
+
+    def start(self, html: Path) -> None:
+        """Print `html` to the PDF beside it (A4; the footer is the report's print CSS), in
+        the background; `result` waits for it."""
+        pdf = html.with_suffix(".pdf")
+
+        async def printed(_: Browser) -> None:
+            page = await asyncio.wrap_future(self._page)
+            await _print_on(page, html, pdf, self._runner.remote)
+
+        self._printing = self._runner.submit(printed)
+        self._pdf = pdf
+
+    def result(self) -> Path:
+        """The printed PDF's path, once printed; the print's error if it failed."""
+        if self._printing is None:
+            raise RuntimeError("nothing was given to print")
+        self._printing.result()
+        return self._pdf
 
 
 async def _launch_and_print(html: Path, pdf: Path, executable: str | None) -> None:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options(executable))  # type: ignore[arg-type]
         try:
-            await _print(browser, html, pdf, inline=False)
+            await _print_on(await _open_page(browser), html, pdf, inline=False)
         finally:
             await browser.close()
 
 
-def write_pdf(
-    html: Path, pdf: Path, executable: str | None = None, runner: BrowserRunner | None = None
-) -> Path:
-    """Print `html` to `pdf` (A4; the footer is the report's print CSS); return its path."""
-    if runner is not None:
-        runner.with_browser(lambda browser: _print(browser, html, pdf, runner.remote))
-    else:
-        run_blocking(_launch_and_print(html, pdf, executable))
+def write_pdf(html: Path, pdf: Path, executable: str | None = None) -> Path:
+    """Print `html` to `pdf` in a browser of its own (a re-report has none open)."""
+    run_blocking(_launch_and_print(html, pdf, executable))
     return pdf

@@ -13,6 +13,7 @@ analogue of autoescape). Screenshots are read only from inside the bundle folder
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -206,15 +207,26 @@ def render_markdown(report: Report) -> str:
     return template.render(_context(report, {}))
 
 
-def write_report(report: Report, out_dir: Path, bundle_dir: Path | None) -> dict[str, Path]:
-    """Write report.json, report.md and report.html into `out_dir`; return their paths."""
+def write_report(
+    report: Report,
+    out_dir: Path,
+    bundle_dir: Path | None,
+    html_written: Callable[[Path], None] | None = None,
+) -> dict[str, Path]:
+    """Write report.html, report.json and report.md into `out_dir`; return their paths.
+
+    The HTML comes first and `html_written` is told of it, so that the PDF can be printed
+    from it while the others are written.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {
         "json": out_dir / "report.json",
         "md": out_dir / "report.md",
         "html": out_dir / "report.html",
     }
+    paths["html"].write_text(render_html(report, bundle_dir), encoding="utf-8")
+    if html_written is not None:
+        html_written(paths["html"])
     paths["json"].write_text(report.model_dump_json(indent=2, by_alias=True), encoding="utf-8")
     paths["md"].write_text(render_markdown(report), encoding="utf-8")
-    paths["html"].write_text(render_html(report, bundle_dir), encoding="utf-8")
     return paths
