@@ -132,7 +132,7 @@ class Timing(BaseModel):
         description="Quiet period when the widget shows no typing/busy signal.",
     )
     settle_ms: int = Field(
-        default=150,
+        default=50,
         ge=50,
         le=10_000,
         description="Settle after the widget's typing/busy signals and chat request end.",
