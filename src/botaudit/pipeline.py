@@ -173,7 +173,7 @@ def _audit(
         load_sets(config.conversation, base)
     bundle_dir = out_dir / "evidence"
     records = []
-    if config.transcripts and config.transcripts.files:  # read before the browser: fail early
+    if config.transcripts and config.transcripts.files:  # read before any page: fail early
         logs_base = base or Path.cwd()
         records.append(review_for_audit(config.transcripts, logs_base, out_dir / "transcripts"))
     config = with_widget(config, session)  # no widget section: found on the page

@@ -1,0 +1,141 @@
+"""The PDF printer's contract with the audit's browser, on a fake browser: it prints the
+file it is given to the PDF beside it, sends the HTML as content to a remote browser (which
+cannot open this machine's files), reports a failed print from `result`, and always closes
+its context."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from botaudit.report.pdf import MARGIN, PRINT_WIDTH_PX, Printer
+
+T = TypeVar("T")
+
+
+class FakePage:
+    def __init__(self, fail: bool) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.closed = False
+        self.fail = fail
+        self.context = self
+
+    async def emulate_media(self, media: str) -> None:
+        self.calls.append(("media", media))
+
+    async def goto(self, url: str, wait_until: str) -> None:
+        self.calls.append(("goto", url))
+
+    async def set_content(self, html: str, wait_until: str) -> None:
+        self.calls.append(("content", html))
+
+    async def pdf(self, path: str, **options: Any) -> None:
+        if self.fail:
+            raise RuntimeError("Page.pdf: Printing failed")
+        self.calls.append(("pdf", options))
+        Path(path).write_bytes(b"%PDF-fake")
+
+    async def close(self) -> None:  # the page's context
+        self.closed = True
+
+
+class FakeBrowser:
+    def __init__(self, fail: bool) -> None:
+        self.page = FakePage(fail)
+        self.context_options: dict[str, Any] = {}
+
+    async def new_context(self, **options: Any) -> FakeBrowser:
+        self.context_options = options
+        return self
+
+    async def new_page(self) -> FakePage:
+        return self.page
+
+
+class FakeRunner:
+    """What `BrowserSession` offers the printer: work run on a loop in a thread of its own."""
+
+    def __init__(self, remote: bool = False, fail: bool = False) -> None:
+        self.remote = remote
+        self.browser = FakeBrowser(fail)
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def submit(self, work: Callable[[Any], Awaitable[T]]) -> Future[T]:
+        async def run() -> T:
+            return await work(self.browser)
+
+        return asyncio.run_coroutine_threadsafe(run(), self.loop)
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+@pytest.fixture
+def html(tmp_path: Path) -> Path:
+    path = tmp_path / "report.html"
+    path.write_text("<!DOCTYPE html><title>r</title><p>Raportti</p>", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def runner() -> Iterator[FakeRunner]:
+    made = FakeRunner()
+    yield made
+    made.stop()
+
+
+def test_prints_the_file_beside_it_laid_out_for_print(runner: FakeRunner, html: Path) -> None:
+    printer = Printer(runner)
+    printer.start(html)
+    pdf = printer.result()
+    assert pdf == html.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    page = runner.browser.page
+    assert page.calls[0] == ("media", "print")
+    assert page.calls[1] == ("goto", html.resolve().as_uri())
+    assert page.calls[2] == ("pdf", {"format": "A4", "print_background": True, "margin": MARGIN})
+    options = runner.browser.context_options
+    assert options["java_script_enabled"] is False and options["offline"] is True
+    assert options["viewport"]["width"] == PRINT_WIDTH_PX
+    assert page.closed
+
+
+def test_a_remote_browser_gets_the_report_as_content(html: Path) -> None:
+    remote = FakeRunner(remote=True)
+    try:
+        printer = Printer(remote)
+        printer.start(html)
+        printer.result()
+    finally:
+        remote.stop()
+    kinds = [kind for kind, _ in remote.browser.page.calls]
+    assert "goto" not in kinds
+    assert ("content", html.read_text(encoding="utf-8")) in remote.browser.page.calls
+
+
+def test_a_failed_print_is_raised_by_result_and_the_context_closed(html: Path) -> None:
+    failing = FakeRunner(fail=True)
+    try:
+        printer = Printer(failing)
+        printer.start(html)
+        with pytest.raises(RuntimeError, match="Printing failed"):
+            printer.result()
+    finally:
+        failing.stop()
+    assert failing.browser.page.closed
+    assert not html.with_suffix(".pdf").exists()
+
+
+def test_result_before_start_is_an_error(runner: FakeRunner) -> None:
+    with pytest.raises(RuntimeError, match="nothing was given to print"):
+        Printer(runner).result()
