@@ -1,6 +1,6 @@
 """The PDF printer's contract with the audit's browser, on a fake browser: it prints the
-file it is given to the PDF beside it, sends the HTML as content to a remote browser (which
-cannot open this machine's files), reports a failed print from `result`, and always closes
+file it is given to the PDF beside it, as content (a remote browser cannot open this
+machine's files) hidden on screen, reports a failed print from `result`, and always closes
 its context."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from botaudit.report.pdf import MARGIN, PRINT_WIDTH_PX, Printer
+from botaudit.report.pdf import MARGIN, SCREEN_HIDDEN, Printer
 
 T = TypeVar("T")
 
@@ -25,12 +25,6 @@ class FakePage:
         self.closed = False
         self.fail = fail
         self.context = self
-
-    async def emulate_media(self, media: str) -> None:
-        self.calls.append(("media", media))
-
-    async def goto(self, url: str, wait_until: str) -> None:
-        self.calls.append(("goto", url))
 
     async def set_content(self, html: str, wait_until: str) -> None:
         self.calls.append(("content", html))
@@ -61,8 +55,7 @@ class FakeBrowser:
 class FakeRunner:
     """What `BrowserSession` offers the printer: work run on a loop in a thread of its own."""
 
-    def __init__(self, remote: bool = False, fail: bool = False) -> None:
-        self.remote = remote
+    def __init__(self, fail: bool = False) -> None:
         self.browser = FakeBrowser(fail)
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
@@ -83,7 +76,10 @@ class FakeRunner:
 @pytest.fixture
 def html(tmp_path: Path) -> Path:
     path = tmp_path / "report.html"
-    path.write_text("<!DOCTYPE html><title>r</title><p>Raportti</p>", encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>r</title></head><body><p>Raportti</p></body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -94,33 +90,22 @@ def runner() -> Iterator[FakeRunner]:
     made.stop()
 
 
-def test_prints_the_file_beside_it_laid_out_for_print(runner: FakeRunner, html: Path) -> None:
+def test_prints_the_file_beside_it_as_content_hidden_on_screen(
+    runner: FakeRunner, html: Path
+) -> None:
     printer = Printer(runner)
     printer.start(html)
     pdf = printer.result()
     assert pdf == html.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
     page = runner.browser.page
-    assert page.calls[0] == ("media", "print")
-    assert page.calls[1] == ("goto", html.resolve().as_uri())
-    assert page.calls[2] == ("pdf", {"format": "A4", "print_background": True, "margin": MARGIN})
+    (kind, content), printed = page.calls
+    assert kind == "content"  # never the file: a remote browser could not open it
+    assert content == html.read_text(encoding="utf-8").replace("</head>", SCREEN_HIDDEN + "</head>")
+    assert printed == ("pdf", {"format": "A4", "print_background": True, "margin": MARGIN})
     options = runner.browser.context_options
     assert options["java_script_enabled"] is False and options["offline"] is True
-    assert options["viewport"]["width"] == PRINT_WIDTH_PX
     assert page.closed
-
-
-def test_a_remote_browser_gets_the_report_as_content(html: Path) -> None:
-    remote = FakeRunner(remote=True)
-    try:
-        printer = Printer(remote)
-        printer.start(html)
-        printer.result()
-    finally:
-        remote.stop()
-    kinds = [kind for kind, _ in remote.browser.page.calls]
-    assert "goto" not in kinds
-    assert ("content", html.read_text(encoding="utf-8")) in remote.browser.page.calls
 
 
 def test_a_failed_print_is_raised_by_result_and_the_context_closed(html: Path) -> None:

@@ -21,7 +21,7 @@ from typing import TypeVar
 from playwright.async_api import Browser, Playwright, async_playwright
 
 from botaudit.config import BrowserSettings
-from botaudit.gather.remote import endpoint, open_browser
+from botaudit.gather.remote import open_browser
 
 T = TypeVar("T")
 
@@ -47,11 +47,6 @@ class BrowserSession:
         # Start now, in the background: the caller's own checks (is the URL reachable?)
         # run meanwhile instead of before.
         self._loop.call_soon_threadsafe(self._opened)
-
-    @property
-    def remote(self) -> bool:
-        """A browser server elsewhere: it cannot open this machine's files."""
-        return endpoint(self._settings) is not None
 
     async def browser(self) -> Browser:
         """The open browser (launched or connected now if not yet, or again if it crashed);

@@ -1,6 +1,6 @@
 """The PDF: the HTML report printed by Chromium, A4, with page numbers.
 
-Printing the very HTML file keeps one rendering path (what the PDF shows is what the HTML
+Printing the very HTML report keeps one rendering path (what the PDF shows is what the HTML
 shows); the footer with the title and "page x / y" is the report's own print CSS (`@page`
 margin boxes), so a browser's own print shows it too, and Chromium does not render a
 separate footer document for every page. JavaScript is off in the printing page, so
@@ -25,39 +25,32 @@ from botaudit.loop import run_blocking
 T = TypeVar("T")
 
 MARGIN = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
-# A4's width less the side margins, in CSS px (96 per inch): the width the report is printed at.
-PRINT_WIDTH_PX = round((210 - 14 - 14) / 25.4 * 96)
+# Hidden on screen, so that loading the report lays nothing out: the print lays the whole
+# report out for its pages anyway (traced: a screen layout first cost about 0.15 s more for
+# the 31-page report, and the PDF is byte for byte the same without it).
+SCREEN_HIDDEN = "<style>@media screen { html { display: none !important; } }</style>"
 
 
 class BrowserRunner(Protocol):
     """An open browser to print with (the audit's `BrowserSession`)."""
 
-    @property
-    def remote(self) -> bool: ...
-
     def submit(self, work: Callable[[Browser], Awaitable[T]]) -> Future[T]: ...
 
 
 async def _open_page(browser: Browser) -> Page:
-    """A page that lays the report out as it will be printed (print media, the printed
-    width) from the start: printing then reuses that layout instead of redoing a screen
-    layout for print, about 0.2 s less for the 31-page report, with the same PDF."""
-    context = await browser.new_context(
-        java_script_enabled=False,
-        offline=True,
-        viewport={"width": PRINT_WIDTH_PX, "height": 1000},
-    )
-    page = await context.new_page()
-    await page.emulate_media(media="print")
-    return page
+    context = await browser.new_context(java_script_enabled=False, offline=True)
+    return await context.new_page()
 
 
-async def _print_on(page: Page, html: Path, pdf: Path, inline: bool) -> None:
+async def _print_on(page: Page, html: Path, pdf: Path) -> None:
+    """Print `html` given as content, never as a file: a browser on another machine could
+    not open this machine's file, and the report is self-contained (its images are data:
+    URIs, its links #fragments), so the content is the whole document."""
+    text = html.read_text(encoding="utf-8")
+    head = text.find("</head>")
+    shown = text[:head] + SCREEN_HIDDEN + text[head:] if head >= 0 else SCREEN_HIDDEN + text
     try:
-        if inline:  # a browser on another machine cannot open this machine's file
-            await page.set_content(html.read_text(encoding="utf-8"), wait_until="load")
-        else:
-            await page.goto(html.resolve().as_uri(), wait_until="load")
+        await page.set_content(shown, wait_until="load")
         await page.pdf(path=str(pdf), format="A4", print_background=True, margin=MARGIN)
     finally:
         await page.context.close()
@@ -84,7 +77,7 @@ class Printer:
 
         async def printed(_: Browser) -> None:
             page = await asyncio.wrap_future(self._page)
-            await _print_on(page, html, pdf, self._runner.remote)
+            await _print_on(page, html, pdf)
 
         self._printing = self._runner.submit(printed)
         self._pdf = pdf
@@ -101,7 +94,7 @@ async def _launch_and_print(html: Path, pdf: Path, executable: str | None) -> No
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options(executable))  # type: ignore[arg-type]
         try:
-            await _print_on(await _open_page(browser), html, pdf, inline=False)
+            await _print_on(await _open_page(browser), html, pdf)
         finally:
             await browser.close()
 
