@@ -50,7 +50,7 @@ class BrowserSession:
 
     async def browser(self) -> Browser:
         """The open browser (launched or connected now if not yet, or again if it crashed);
-        call on the session's loop, i.e. from work handed to `run` or `with_browser`."""
+        call on the session's loop, i.e. from work handed to `run` or `submit`."""
         return await self._opened()
 
     def _opened(self) -> asyncio.Task[Browser]:
