@@ -60,14 +60,19 @@ class FakeRunner:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
+        self.submitted: list[Future[Any]] = []
 
     def submit(self, work: Callable[[Any], Awaitable[T]]) -> Future[T]:
         async def run() -> T:
             return await work(self.browser)
 
-        return asyncio.run_coroutine_threadsafe(run(), self.loop)
+        future = asyncio.run_coroutine_threadsafe(run(), self.loop)
+        self.submitted.append(future)
+        return future
 
     def stop(self) -> None:
+        for future in self.submitted:  # let every piece of work run before the loop stops
+            future.exception(timeout=5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
         self.loop.close()
