@@ -89,15 +89,22 @@ def html(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def runner() -> Iterator[FakeRunner]:
-    made = FakeRunner()
-    yield made
-    made.stop()
+def make_runner() -> Iterator[Callable[..., FakeRunner]]:
+    made: list[FakeRunner] = []
+
+    def make(fail: bool = False) -> FakeRunner:
+        made.append(FakeRunner(fail))
+        return made[-1]
+
+    yield make
+    for runner in made:
+        runner.stop()
 
 
 def test_prints_the_file_beside_it_as_content_hidden_on_screen(
-    runner: FakeRunner, html: Path
+    make_runner: Callable[..., FakeRunner], html: Path
 ) -> None:
+    runner = make_runner()
     printer = Printer(runner)
     printer.start(html)
     pdf = printer.result()
@@ -113,19 +120,18 @@ def test_prints_the_file_beside_it_as_content_hidden_on_screen(
     assert page.closed
 
 
-def test_a_failed_print_is_raised_by_result_and_the_context_closed(html: Path) -> None:
-    failing = FakeRunner(fail=True)
-    try:
-        printer = Printer(failing)
-        printer.start(html)
-        with pytest.raises(RuntimeError, match="Printing failed"):
-            printer.result()
-    finally:
-        failing.stop()
+def test_a_failed_print_is_raised_by_result_and_the_context_closed(
+    make_runner: Callable[..., FakeRunner], html: Path
+) -> None:
+    failing = make_runner(fail=True)
+    printer = Printer(failing)
+    printer.start(html)
+    with pytest.raises(RuntimeError, match="Printing failed"):
+        printer.result()
     assert failing.browser.page.closed
     assert not html.with_suffix(".pdf").exists()
 
 
-def test_result_before_start_is_an_error(runner: FakeRunner) -> None:
+def test_result_before_start_is_an_error(make_runner: Callable[..., FakeRunner]) -> None:
     with pytest.raises(RuntimeError, match="nothing was given to print"):
-        Printer(runner).result()
+        Printer(make_runner()).result()

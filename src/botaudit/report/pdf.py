@@ -46,9 +46,7 @@ async def _print_on(page: Page, html: Path, pdf: Path) -> None:
     """Print `html` given as content, never as a file: a browser on another machine could
     not open this machine's file, and the report is self-contained (its images are data:
     URIs, its links #fragments), so the content is the whole document."""
-    text = html.read_text(encoding="utf-8")
-    head = text.find("</head>")
-    shown = text[:head] + SCREEN_HIDDEN + text[head:] if head >= 0 else SCREEN_HIDDEN + text
+    shown = html.read_text(encoding="utf-8").replace("</head>", SCREEN_HIDDEN + "</head>", 1)
     try:
         await page.set_content(shown, wait_until="load")
         await page.pdf(path=str(pdf), format="A4", print_background=True, margin=MARGIN)
