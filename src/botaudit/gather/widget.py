@@ -25,7 +25,7 @@ from playwright.async_api import FrameLocator, Locator, Page
 from botaudit.config import Selector, Timing, Widget
 from botaudit.evidence.observations import Exchange, LinkView, MessageView, WidgetView
 from botaudit.evidence.text import MAX_MESSAGE_CHARS, capped
-from botaudit.gather.dom import evaluate_first, evaluate_in
+from botaudit.gather.dom import evaluate_all_as_json, evaluate_first, evaluate_in
 from botaudit.gather.reply_wait import (
     BUSY_JS,
     PAUSE_GRACE_S,
@@ -275,7 +275,8 @@ class WidgetDriver:
         # wait as long as the frame does.
         limit = self.timing.navigation_timeout_s
         try:
-            return await asyncio.wait_for(locator.evaluate_all(script, self._read_args()), limit)
+            read = evaluate_all_as_json(locator, script, self._read_args())
+            return await asyncio.wait_for(read, limit)
         except TimeoutError:
             raise PageProblem(
                 f"the chat's messages could not be read: its frame did not answer within "
