@@ -8,14 +8,17 @@ from botaudit.config import Timing, Widget
 from botaudit.gather.widget import PageLeft, WidgetDriver
 
 
+class FakeContext:
+    def on(self, _event: str, _handler: Any) -> None:
+        pass
+
+
 class FakePage:
     """Just what WidgetDriver reads at construction and in `navigated_away`."""
 
     def __init__(self) -> None:
         self.url = "about:blank"
-
-    def on(self, _event: str, _handler: Any) -> None:
-        pass
+        self.context = FakeContext()
 
 
 def driver() -> tuple[FakePage, WidgetDriver]:

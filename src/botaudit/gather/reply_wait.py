@@ -32,6 +32,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request
 
 # Counts visible "still answering" elements in a frame, open shadow roots included.
@@ -127,16 +128,22 @@ class ChatRequests:
     response yet may be a long poll or a hanging beacon, not this answer."""
 
     def __init__(self, page: Page) -> None:
+        self._page = page
         self._pending: dict[Request, float] = {}
         self._streaming: set[Request] = set()
         self._last_started = 0.0
-        page.on("request", self._started)
-        page.on("response", lambda response: self._responded(response.request))
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
+        # Heard on the context, which hears them anyway, filtered to this page's requests:
+        # a page's own listeners would cost four subscription calls for every driver.
+        context = page.context
+        context.on("request", self._started)
+        context.on("response", lambda response: self._responded(response.request))
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
 
     def _started(self, request: Request) -> None:
         if request.resource_type in ("fetch", "xhr") and request.method != "GET":
+            if _page_of(request) is not self._page:
+                return
             now = time.monotonic()
             self._pending[request] = now
             self._last_started = now
@@ -157,6 +164,13 @@ class ChatRequests:
 
     def started_since(self, since: float) -> bool:
         return self._last_started >= since
+
+
+def _page_of(request: Request) -> Page | None:
+    try:
+        return request.frame.page
+    except PlaywrightError:  # a service worker's request has no frame
+        return None
 
 
 @dataclass
