@@ -176,6 +176,9 @@ def _audit(
     if config.transcripts and config.transcripts.files:  # read before any page: fail early
         logs_base = base or Path.cwd()
         records.append(review_for_audit(config.transcripts, logs_base, out_dir / "transcripts"))
+    # The PDF's page opens now, beside the gathering: an idle page costs next to nothing,
+    # and it is ready when report.html is, instead of opening on the way to the PDF.
+    printer = Printer(session)
     config = with_widget(config, session)  # no widget section: found on the page
     bundle = gather(
         config,
@@ -187,7 +190,6 @@ def _audit(
         progress,
         session,
     )
-    printer = Printer(session)  # its page opens while the rest is judged and written
     if records:
         bundle.records.extend(records)
         write_bundle(bundle, bundle_dir)

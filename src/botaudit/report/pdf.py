@@ -57,10 +57,10 @@ async def _print_on(page: Page, html: Path, pdf: Path) -> None:
 class Printer:
     """Prints the report with the audit's open browser, beside the audit's own work.
 
-    Its page opens as soon as the printer is made, in the background, while the report is
-    judged and written; printing starts once report.html is written and runs while the
-    other files are. Together about 0.3 s less on every audit. A printer that never prints
-    leaves its page to the end of the session, which closes the browser with it.
+    Its page opens as soon as the printer is made, in the background (an audit makes it
+    before gathering, so the page is ready by the end); printing starts once report.html
+    is written and runs while the other files are. A printer that never prints (a failed
+    audit) leaves its page to the end of the session, which closes the browser with it.
     """
 
     def __init__(self, runner: BrowserRunner) -> None:
