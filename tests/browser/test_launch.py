@@ -16,6 +16,7 @@ def test_a_context_window_loads_no_browser_ui(browser: Browser) -> None:
         context.new_page()
         session = browser.new_browser_cdp_session()
         targets = session.send("Target.getTargets")["targetInfos"]
+        session.detach()
     finally:
         context.close()
     assert [t["url"] for t in targets if t["type"] == "browser_ui"] == []

@@ -141,9 +141,8 @@ class ChatRequests:
         context.on("requestfailed", self._ended)
 
     def _started(self, request: Request) -> None:
-        if request.resource_type in ("fetch", "xhr") and request.method != "GET":
-            if _page_of(request) is not self._page:
-                return
+        chat = request.resource_type in ("fetch", "xhr") and request.method != "GET"
+        if chat and _page_of(request) is self._page:
             now = time.monotonic()
             self._pending[request] = now
             self._last_started = now
