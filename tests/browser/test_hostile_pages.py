@@ -54,6 +54,9 @@ bot('Hei! Olen chatbot.');
 HOSTILE = {
     # Goes elsewhere by itself once the audit has started.
     "navigates-away": "<script>setTimeout(() => { location.href = '/elsewhere'; }, 1500);</script>",
+    # Goes elsewhere instead of answering: the reply wait spans the navigation.
+    "leaves-instead-of-answering": "<script>reply = () => { location.href = '/elsewhere'; };"
+    "</script>",
     # Only a tab reopened from the page (window.open) leaves at once.
     "leaves-when-reopened": "<script>if (window.opener) location.href = '/elsewhere';</script>",
     # Replies cut inside an emoji, with control characters and a bidi override.
@@ -130,6 +133,17 @@ def test_page_navigating_away_is_named_not_the_launcher(site: str, tmp_path: Pat
     assert_clear_error(result, "navigated away")
     assert "widget.launcher" not in result.stderr
     assert (out / "evidence" / "evidence.json").is_file()
+
+
+def test_page_leaving_during_a_reply_wait_is_named_not_taken_for_no_reply(
+    site: str, tmp_path: Path
+) -> None:
+    """Reads go on without an error on the page it went to; the wait must notice the page."""
+    result, _ = _audit(
+        tmp_path, site + "leaves-instead-of-answering", scenarios=["storage-privacy"]
+    )
+    assert_clear_error(result, "navigated away", "waiting for the bot's reply")
+    assert "widget.launcher" not in result.stderr
 
 
 def test_reopened_tab_that_leaves_at_once_is_named_not_the_launcher(

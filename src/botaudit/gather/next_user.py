@@ -35,6 +35,8 @@ class NextUserParams(NoParams):
 
 
 async def _leave_and_return(ctx: RunContext, how: How) -> tuple[Page, WidgetDriver]:
+    if left := ctx.driver.navigated_away("about to leave the page"):
+        raise left  # what is reopened or gone back to would be taken for the page loaded
     config = ctx.config
     reopened = config.target.url
     if how == "back":

@@ -209,6 +209,8 @@ async def network_traffic(ctx: RunContext, _: NoParams) -> NetworkTraffic:
 
 @step("reload", NoParams, Reloaded, "Reload the page and reopen the widget.")
 async def reload(ctx: RunContext, _: NoParams) -> Reloaded:
+    if left := ctx.driver.navigated_away("about to reload the page"):
+        raise left  # reloading elsewhere would take that page for the one loaded
     response = await ctx.page.reload(wait_until="domcontentloaded")
     await loaded(ctx.page)
     ctx.driver.loaded(response.url if response else ctx.driver.loaded_url)

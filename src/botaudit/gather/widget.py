@@ -370,11 +370,13 @@ class WidgetDriver:
             elif ready and not busy and state.still_for(now) >= quiet_s:
                 self._captured, self._captured_quiet_s = signature, quiet_s
                 self._never_ended = False
-                return new, False
+                result = new, False
+                break
             if now >= deadline or (now >= idle_deadline and not new and not busy):
                 self._captured, self._captured_quiet_s = signature, quiet_s
                 self._never_ended = busy or bool(new)  # not silence: an answer not finished
-                return new, True
+                result = new, True
+                break
             # Quiet so far: the rest of the quiet period, on the page's clock; otherwise
             # until the next read, woken early by a change. A typing indicator or aria-busy
             # goes off by a change of the DOM, which wakes the pause: no need to read often.
@@ -383,6 +385,11 @@ class WidgetDriver:
             else:
                 rest = DOM_BUSY_POLL_S if dom_busy else POLL_S
             await self.pause(min(rest, deadline - now), until_idle=dom_busy)
+        # The page may have gone elsewhere during the wait, where the reads go on without an
+        # error (no bot messages there): that is no reply, and not the page the audit loaded.
+        if problem := self.navigated_away("waiting for the bot's reply"):
+            raise problem
+        return result
 
     async def settle(self) -> list[MessageView]:
         """Wait for what the widget shows unprompted (a greeting) to finish appearing."""
